@@ -1,0 +1,281 @@
+package io.github.charrnn;
+
+import io.github.charrnn.evaluation.EvaluationResult;
+import io.github.charrnn.evaluation.Evaluator;
+import io.github.charrnn.generation.Generator;
+import io.github.charrnn.generation.SamplingOptions;
+import io.github.charrnn.model.CellType;
+import io.github.charrnn.model.CharRnnConfig;
+import io.github.charrnn.model.NetworkFactory;
+import io.github.charrnn.modelfile.ModelFile;
+import io.github.charrnn.modelfile.ModelMetadata;
+import io.github.charrnn.modelfile.Provenance;
+import io.github.charrnn.modelfile.TrainingSummary;
+import io.github.charrnn.training.ProgressListener;
+import io.github.charrnn.training.Trainer;
+import io.github.charrnn.training.TrainingOptions;
+import io.github.charrnn.training.TrainingReport;
+import io.github.charrnn.vocabulary.Vocabulary;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.IntConsumer;
+
+/**
+ * A character-level recurrent network: stacked LSTM (or tanh RNN) layers over one-hot characters and a softmax
+ * output layer, backed by a DL4J {@link MultiLayerNetwork}.
+ *
+ * <pre>{@code
+ * CharRnn model = CharRnn.builder().vocabulary(Vocabulary.of(text)).hiddenSize(512).layers(2).dropout(0.5).build();
+ * model.fit(trainBatches, validationBatches, TrainingOptions.builder().epochs(20).build());
+ * model.save(Path.of("model.zip"));
+ * String text = CharRnn.load(Path.of("model.zip")).generate("Anna", SamplingOptions.builder().topK(5).build());
+ * }</pre>
+ *
+ * <p>Thread safety: an instance may be shared between threads; training, generation and evaluation each take
+ * the instance's lock, so calls on one instance run one after another.
+ */
+public final class CharRnn {
+
+    private final Vocabulary vocabulary;
+    private final CharRnnConfig config;
+    private final MultiLayerNetwork network;
+    private TrainingSummary training;
+
+    private CharRnn(Vocabulary vocabulary, CharRnnConfig config, MultiLayerNetwork network, TrainingSummary training) {
+        this.vocabulary = vocabulary;
+        this.config = config;
+        this.network = network;
+        this.training = training;
+    }
+
+    /** A builder of a new, untrained model with the articles' defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Loads a model file written by {@link #save(Path)}, ready to generate and to continue training. */
+    public static CharRnn load(Path path) {
+        return fromContents(ModelFile.read(path));
+    }
+
+    /** Loads a model file from a stream, for example a classpath resource; the stream is not closed. */
+    public static CharRnn load(InputStream in) {
+        return fromContents(ModelFile.read(in, "stream"));
+    }
+
+    private static CharRnn fromContents(ModelFile.Contents contents) {
+        ModelMetadata m = contents.metadata();
+        return new CharRnn(m.vocabulary(), m.config(), contents.network(), m.training());
+    }
+
+    /** The symbols this model reads and writes. */
+    public Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    /** The hyperparameters. */
+    public CharRnnConfig config() {
+        return config;
+    }
+
+    /** How far the model has been trained. */
+    public synchronized TrainingSummary trainingSummary() {
+        return training;
+    }
+
+    /**
+     * The underlying DL4J network. Using it directly bypasses this object's lock: do not use it while another
+     * thread trains, generates or evaluates with this model.
+     */
+    public MultiLayerNetwork network() {
+        return network;
+    }
+
+    /**
+     * Trains on mini-batches of one-hot [batch, vocabulary, time] features and labels (labels = features shifted
+     * by one character). Mini-batches spanning several sequence-length windows carry the recurrent state across
+     * those windows (see {@link Trainer}).
+     *
+     * @param train       training mini-batches
+     * @param validation  validation mini-batches, or null
+     * @param options     epochs, step limit, report and validation intervals
+     * @param listeners   told of progress every {@code options.reportEvery()} steps and after each validation
+     * @throws io.github.charrnn.training.TrainingDivergedException if the loss becomes NaN or infinite
+     */
+    public synchronized TrainingReport fit(DataSetIterator train, DataSetIterator validation, TrainingOptions options,
+                                           ProgressListener... listeners) {
+        Objects.requireNonNull(train, "train");
+        Objects.requireNonNull(options, "options");
+        Trainer trainer = new Trainer(network, config.sequenceLength(), config.gradientClip());
+        TrainingReport report = trainer.fit(train, validation, options, training.steps(), List.of(listeners));
+        training = new TrainingSummary(report.totalSteps(), training.epochs() + report.epochs(),
+                training.charactersTrained() + report.characters(), report.trainLoss(),
+                Double.isNaN(report.validationLoss()) ? training.validationLoss() : report.validationLoss(),
+                training.corpus());
+        return report;
+    }
+
+    /** Records a description of the training text (for example its file name and size) in the model's summary. */
+    public synchronized void describeCorpus(String corpus) {
+        training = new TrainingSummary(training.steps(), training.epochs(), training.charactersTrained(),
+                training.trainLoss(), training.validationLoss(), corpus);
+    }
+
+    /**
+     * Generates text after {@code prime}: the prime runs through the network first, then each character is
+     * sampled as {@code options} say. Returns the generated characters without the prime.
+     *
+     * @throws IllegalArgumentException if the prime is empty
+     * @throws io.github.charrnn.vocabulary.UnknownCharactersException naming prime characters not in the vocabulary
+     */
+    public String generate(String prime, SamplingOptions options) {
+        return generate(prime, options, codePoint -> { });
+    }
+
+    /** As {@link #generate(String, SamplingOptions)}, handing each code point to {@code onCharacter} as it comes. */
+    public synchronized String generate(String prime, SamplingOptions options, IntConsumer onCharacter) {
+        return new Generator(network, vocabulary).generate(prime, options, onCharacter);
+    }
+
+    /** The model's probability of every vocabulary symbol (by id) following {@code context}. */
+    public synchronized float[] nextCharacterProbabilities(String context) {
+        return new Generator(network, vocabulary).nextCharacterProbabilities(context);
+    }
+
+    /**
+     * Mean loss, perplexity and bits per character on mini-batches (state carried between
+     * {@link io.github.charrnn.batching.ConsecutiveBatches consecutive} ones).
+     */
+    public synchronized EvaluationResult evaluate(DataSetIterator batches) {
+        return Evaluator.evaluate(network, batches);
+    }
+
+    /**
+     * Mean loss, perplexity and bits per character on one text, read as a single stream.
+     *
+     * @throws io.github.charrnn.vocabulary.UnknownCharactersException naming characters not in the vocabulary
+     */
+    public synchronized EvaluationResult evaluate(String text) {
+        return Evaluator.evaluate(network, vocabulary.encode(text), vocabulary.size());
+    }
+
+    /**
+     * Saves the model as one zip: DL4J's entries (loadable with {@code ModelSerializer.restoreMultiLayerNetwork})
+     * and ours. An existing file at {@code path} is replaced only once the new one is complete.
+     */
+    public synchronized void save(Path path) {
+        ModelFile.write(path, network, new ModelMetadata(ModelFile.FORMAT_VERSION, vocabulary, config, training,
+                Provenance.now()));
+    }
+
+    @Override
+    public String toString() {
+        return "CharRnn[" + config.layers() + "x" + config.hiddenSize() + " " + config.cellType() + ", vocabulary "
+                + vocabulary.size() + ", " + network.numParams() + " parameters, " + training.steps() + " steps]";
+    }
+
+    /**
+     * Builds a new model. Defaults are the articles': hidden size 512, 2 layers, dropout 0.5, Adam learning rate
+     * 0.001, global gradient clip 5, sequence length 100, LSTM cells. The vocabulary is required. Every value is
+     * checked by {@link #build()}.
+     */
+    public static final class Builder {
+        private Vocabulary vocabulary;
+        private int hiddenSize = CharRnnConfig.DEFAULTS.hiddenSize();
+        private int layers = CharRnnConfig.DEFAULTS.layers();
+        private double dropout = CharRnnConfig.DEFAULTS.dropout();
+        private double learningRate = CharRnnConfig.DEFAULTS.learningRate();
+        private double gradientClip = CharRnnConfig.DEFAULTS.gradientClip();
+        private int sequenceLength = CharRnnConfig.DEFAULTS.sequenceLength();
+        private long seed = CharRnnConfig.DEFAULTS.seed();
+        private CellType cellType = CharRnnConfig.DEFAULTS.cellType();
+
+        private Builder() {
+        }
+
+        /** The symbols to model (required); build it from the whole corpus with {@link Vocabulary#of}. */
+        public Builder vocabulary(Vocabulary vocabulary) {
+            this.vocabulary = vocabulary;
+            return this;
+        }
+
+        /** Units per recurrent layer, n_hidden (default 512). */
+        public Builder hiddenSize(int hiddenSize) {
+            this.hiddenSize = hiddenSize;
+            return this;
+        }
+
+        /** Number of stacked recurrent layers, n_layers (default 2). */
+        public Builder layers(int layers) {
+            this.layers = layers;
+            return this;
+        }
+
+        /** Dropout probability between recurrent layers and before the output layer, in [0, 1) (default 0.5). */
+        public Builder dropout(double dropout) {
+            this.dropout = dropout;
+            return this;
+        }
+
+        /** Adam's learning rate (default 0.001). */
+        public Builder learningRate(double learningRate) {
+            this.learningRate = learningRate;
+            return this;
+        }
+
+        /** Clip the global L2 norm of all gradients to this value; 0 turns clipping off (default 5). */
+        public Builder gradientClip(double gradientClip) {
+            this.gradientClip = gradientClip;
+            return this;
+        }
+
+        /** Truncated-BPTT length: characters per step, state detached in between (default 100). */
+        public Builder sequenceLength(int sequenceLength) {
+            this.sequenceLength = sequenceLength;
+            return this;
+        }
+
+        /** Seed of weight initialisation and dropout (default 12345). */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** LSTM (default) or plain tanh RNN cells. */
+        public Builder cellType(CellType cellType) {
+            this.cellType = cellType;
+            return this;
+        }
+
+        /** Starts from an existing configuration's values. */
+        public Builder config(CharRnnConfig config) {
+            return hiddenSize(config.hiddenSize()).layers(config.layers()).dropout(config.dropout())
+                    .learningRate(config.learningRate()).gradientClip(config.gradientClip())
+                    .sequenceLength(config.sequenceLength()).seed(config.seed()).cellType(config.cellType());
+        }
+
+        /**
+         * A new model with freshly initialised weights.
+         *
+         * @throws IllegalArgumentException naming the first invalid value and what is allowed
+         */
+        public CharRnn build() {
+            if (vocabulary == null) {
+                throw new IllegalArgumentException("vocabulary must be given; build it from the training text with Vocabulary.of(text).");
+            }
+            if (vocabulary.size() < 2) {
+                throw new IllegalArgumentException("vocabulary must have at least 2 symbols to predict anything, got "
+                        + vocabulary.size() + ".");
+            }
+            CharRnnConfig config = new CharRnnConfig(hiddenSize, layers, dropout, learningRate, gradientClip,
+                    sequenceLength, seed, cellType);
+            return new CharRnn(vocabulary, config, NetworkFactory.create(vocabulary.size(), config),
+                    TrainingSummary.UNTRAINED);
+        }
+    }
+}

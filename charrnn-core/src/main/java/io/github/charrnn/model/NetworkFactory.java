@@ -1,0 +1,77 @@
+package io.github.charrnn.model;
+
+import org.deeplearning4j.nn.api.OptimizationAlgorithm;
+import org.deeplearning4j.nn.conf.BackpropType;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.distribution.UniformDistribution;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
+import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * Turns a vocabulary size and a {@link CharRnnConfig} into a DL4J network: stacked recurrent layers and an
+ * {@link RnnOutputLayer} (softmax, multi-class cross entropy), trained with Adam and truncated BPTT.
+ */
+public final class NetworkFactory {
+
+    private NetworkFactory() {
+    }
+
+    /** The DL4J configuration of the network. */
+    public static MultiLayerConfiguration configuration(int vocabularySize, CharRnnConfig config) {
+        // PyTorch's nn.LSTM and nn.Linear draw every weight from U(-1/sqrt(hidden), 1/sqrt(hidden)); so do we.
+        double bound = 1.0 / Math.sqrt(config.hiddenSize());
+        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
+                .seed(config.seed())
+                .dataType(DataType.FLOAT)
+                .optimizationAlgo(OptimizationAlgorithm.STOCHASTIC_GRADIENT_DESCENT)
+                .updater(new Adam(config.learningRate()))
+                .weightInit(new UniformDistribution(-bound, bound))
+                .list();
+        for (int i = 0; i < config.layers(); i++) {
+            int nIn = i == 0 ? vocabularySize : config.hiddenSize();
+            BaseRecurrentLayer.Builder<?> layer = config.cellType() == CellType.LSTM
+                    ? new LSTM.Builder().activation(Activation.TANH).gateActivationFunction(Activation.SIGMOID)
+                    : new SimpleRnn.Builder().activation(Activation.TANH);
+            layer.nIn(nIn).nOut(config.hiddenSize());
+            // DL4J applies a layer's dropout to its input: so layers 2..n and the output layer get it,
+            // which is where nn.LSTM(dropout=p) and the articles' extra nn.Dropout put it.
+            if (i > 0) {
+                withDropout(layer, config.dropout());
+            }
+            list.layer(layer.build());
+        }
+        RnnOutputLayer.Builder output = new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                .activation(Activation.SOFTMAX)
+                .nIn(config.hiddenSize())
+                .nOut(vocabularySize);
+        withDropout(output, config.dropout());
+        list.layer(output.build());
+        return list.backpropType(BackpropType.TruncatedBPTT)
+                .tBPTTForwardLength(config.sequenceLength())
+                .tBPTTBackwardLength(config.sequenceLength())
+                .build();
+    }
+
+    /** A freshly initialised network. */
+    public static MultiLayerNetwork create(int vocabularySize, CharRnnConfig config) {
+        MultiLayerNetwork network = new MultiLayerNetwork(configuration(vocabularySize, config));
+        network.init();
+        return network;
+    }
+
+    private static void withDropout(org.deeplearning4j.nn.conf.layers.Layer.Builder<?> layer, double dropProbability) {
+        if (dropProbability > 0) {
+            // DL4J's Dropout takes the probability of *keeping* an activation
+            layer.dropOut(new Dropout(1.0 - dropProbability));
+        }
+    }
+}

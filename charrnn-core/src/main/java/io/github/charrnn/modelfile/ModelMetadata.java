@@ -1,0 +1,18 @@
+package io.github.charrnn.modelfile;
+
+import io.github.charrnn.model.CharRnnConfig;
+import io.github.charrnn.vocabulary.Vocabulary;
+
+/**
+ * Our entry in a model zip ({@value ModelFile#METADATA_ENTRY}), as JSON: everything besides DL4J's own
+ * entries that is needed to generate from and continue training a model.
+ *
+ * @param formatVersion  version of this entry's layout; readers reject newer versions than they know
+ * @param vocabulary     the symbols, in id order
+ * @param config         the hyperparameters
+ * @param training       how far the model has been trained
+ * @param provenance     who wrote the file, and when
+ */
+public record ModelMetadata(int formatVersion, Vocabulary vocabulary, CharRnnConfig config, TrainingSummary training,
+                            Provenance provenance) {
+}

@@ -1,0 +1,143 @@
+package io.github.charrnn.training;
+
+import io.github.charrnn.evaluation.Evaluator;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The training loop: feeds mini-batches to the network's truncated-BPTT {@code fit}, counts steps, clips
+ * gradients by their global norm, validates and reports.
+ *
+ * <p>One step is one optimizer update on one sequence-length window of every batch row. DL4J clears the
+ * recurrent state at the start and the end of every {@code fit(DataSet)} and carries it between the windows
+ * inside one; so an iterator whose mini-batches span several consecutive windows gets the articles'
+ * behaviour: state carried from window to window, gradients cut every sequence length.
+ */
+public final class Trainer {
+
+    private final MultiLayerNetwork network;
+    private final int sequenceLength;
+    private final double gradientClip;
+
+    /**
+     * @param network         the network to train (its truncated-BPTT length is {@code sequenceLength})
+     * @param sequenceLength  characters per step
+     * @param gradientClip    global L2 norm clip, 0 for none
+     */
+    public Trainer(MultiLayerNetwork network, int sequenceLength, double gradientClip) {
+        this.network = network;
+        this.sequenceLength = sequenceLength;
+        this.gradientClip = gradientClip;
+    }
+
+    /**
+     * Trains.
+     *
+     * @param train        the training mini-batches, [batch, vocabulary, time] one-hot features and labels
+     * @param validation   validation mini-batches, or null for none
+     * @param options      epochs, step limit, report and validation intervals
+     * @param stepsBefore  steps the model did in earlier runs (steps are numbered on from there)
+     * @param listeners    told of progress
+     * @throws TrainingDivergedException if a loss becomes NaN or infinite
+     */
+    public TrainingReport fit(DataSetIterator train, DataSetIterator validation, TrainingOptions options,
+                              long stepsBefore, Collection<ProgressListener> listeners) {
+        ThroughputClock clock = new ThroughputClock();
+        StepRecorder recorder = new StepRecorder(stepsBefore, options.reportEvery(), List.copyOf(listeners), clock);
+        Collection<TrainingListener> previousListeners = network.getListeners();
+        network.setListeners(new GlobalNormClipping(gradientClip), recorder);
+        long started = System.nanoTime();
+        int epochsBegun = 0;
+        long stepsAtLastValidation = 0;
+        try {
+            for (int epoch = 1; epoch <= options.epochs() && !limitReached(recorder, options); epoch++) {
+                epochsBegun = epoch;
+                recorder.startEpoch(epoch);
+                if (train.resetSupported()) {
+                    train.reset();
+                }
+                if (!train.hasNext()) {
+                    throw new IllegalArgumentException("The training data produced no mini-batch.");
+                }
+                while (train.hasNext() && !limitReached(recorder, options)) {
+                    DataSet batch = limitToSteps(checkShape(toDataSet(train.next())), options, recorder);
+                    clock.start();
+                    try {
+                        network.fit(batch);
+                    } finally {
+                        clock.stop();
+                    }
+                    if (!Double.isFinite(recorder.lastStepLoss())) {
+                        throw new TrainingDivergedException(recorder.totalSteps(), recorder.lastStepLoss());
+                    }
+                    boolean due = options.validateEvery() > 0
+                            && recorder.runSteps() - stepsAtLastValidation >= options.validateEvery();
+                    if (validation != null && due) {
+                        validate(validation, recorder);
+                        stepsAtLastValidation = recorder.runSteps();
+                    }
+                }
+                if (validation != null && stepsAtLastValidation != recorder.runSteps()) {
+                    validate(validation, recorder);
+                    stepsAtLastValidation = recorder.runSteps();
+                }
+            }
+        } finally {
+            network.setListeners(previousListeners);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return new TrainingReport(recorder.runSteps(), recorder.totalSteps(), epochsBegun, recorder.runChars(),
+                recorder.recentLoss(),
+                recorder.validationLoss(), recorder.charsPerSecond(), seconds);
+    }
+
+    private DataSet checkShape(DataSet batch) {
+        INDArray features = batch.getFeatures();
+        long inputs = network.layerInputSize(0);
+        if (features.rank() != 3 || features.size(1) != inputs || !java.util.Arrays.equals(features.shape(), batch.getLabels().shape())) {
+            throw new IllegalArgumentException("Mini-batches must be one-hot features and labels of shape [batch, " + inputs
+                    + ", time] (the model's vocabulary size in the middle); got features " + java.util.Arrays.toString(features.shape())
+                    + " and labels " + java.util.Arrays.toString(batch.getLabels().shape()) + ".");
+        }
+        return batch;
+    }
+
+    private void validate(DataSetIterator validation, StepRecorder recorder) {
+        recorder.validationDone(Evaluator.evaluate(network, validation).loss());
+        recorder.report(true);
+    }
+
+    private static boolean limitReached(StepRecorder recorder, TrainingOptions options) {
+        return options.maxSteps() > 0 && recorder.runSteps() >= options.maxSteps();
+    }
+
+    /** Cuts a mini-batch of several windows short so that the step limit is met exactly. */
+    private DataSet limitToSteps(DataSet batch, TrainingOptions options, StepRecorder recorder) {
+        if (options.maxSteps() == 0 || batch.getFeatures().rank() != 3) {
+            return batch;
+        }
+        long remainingSteps = options.maxSteps() - recorder.runSteps();
+        long length = batch.getFeatures().size(2);
+        long allowed = remainingSteps * sequenceLength;
+        if (allowed >= length) {
+            return batch;
+        }
+        INDArray features = batch.getFeatures().get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, allowed));
+        INDArray labels = batch.getLabels().get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, allowed));
+        return new DataSet(features.dup('f'), labels.dup('f'));
+    }
+
+    private static DataSet toDataSet(org.nd4j.linalg.dataset.api.DataSet batch) {
+        if (batch instanceof DataSet ds) {
+            return ds;
+        }
+        return new DataSet(batch.getFeatures(), batch.getLabels(), batch.getFeaturesMaskArray(), batch.getLabelsMaskArray());
+    }
+}

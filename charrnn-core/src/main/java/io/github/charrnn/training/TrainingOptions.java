@@ -1,0 +1,78 @@
+package io.github.charrnn.training;
+
+/**
+ * How long and how visibly to train. Immutable; build one with {@link #builder()}.
+ *
+ * @param epochs         passes over the training data, at least 1
+ * @param maxSteps       stop after this many steps (one step = one sequence-length window of every batch row),
+ *                       0 for no limit
+ * @param reportEvery    listeners hear of progress every this many steps, at least 1
+ * @param validateEvery  compute the validation loss about every this many steps (at the end of the mini-batch
+ *                       group that crosses it); 0 validates only at the end of each epoch and of training
+ */
+public record TrainingOptions(int epochs, long maxSteps, int reportEvery, int validateEvery) {
+
+    /** Checks every value; the exception names the value and what is allowed. */
+    public TrainingOptions {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be at least 1, got " + epochs + ".");
+        }
+        if (maxSteps < 0) {
+            throw new IllegalArgumentException("steps must be at least 1 (or 0 for no limit), got " + maxSteps + ".");
+        }
+        if (reportEvery < 1) {
+            throw new IllegalArgumentException("report interval must be at least 1 step, got " + reportEvery + ".");
+        }
+        if (validateEvery < 0) {
+            throw new IllegalArgumentException("validation interval must be at least 1 step (or 0 for once an epoch), got "
+                    + validateEvery + ".");
+        }
+    }
+
+    /** A builder with the defaults: 1 epoch, no step limit, report every 10 steps, validate once an epoch. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this object's values. */
+    public Builder toBuilder() {
+        return new Builder().epochs(epochs).maxSteps(maxSteps).reportEvery(reportEvery).validateEvery(validateEvery);
+    }
+
+    /** Builder of {@link TrainingOptions}; values are checked by {@link #build()}. */
+    public static final class Builder {
+        private int epochs = 1;
+        private long maxSteps = 0;
+        private int reportEvery = 10;
+        private int validateEvery = 0;
+
+        /** Passes over the training data (default 1). */
+        public Builder epochs(int epochs) {
+            this.epochs = epochs;
+            return this;
+        }
+
+        /** Stop after this many steps; 0 for no limit (default). */
+        public Builder maxSteps(long maxSteps) {
+            this.maxSteps = maxSteps;
+            return this;
+        }
+
+        /** Report progress every this many steps (default 10). */
+        public Builder reportEvery(int reportEvery) {
+            this.reportEvery = reportEvery;
+            return this;
+        }
+
+        /** Validate about every this many steps; 0 (default) once an epoch and at the end. */
+        public Builder validateEvery(int validateEvery) {
+            this.validateEvery = validateEvery;
+            return this;
+        }
+
+        /** The options; throws IllegalArgumentException naming an invalid value. */
+        public TrainingOptions build() {
+            return new TrainingOptions(epochs, maxSteps, reportEvery, validateEvery);
+        }
+    }
+}

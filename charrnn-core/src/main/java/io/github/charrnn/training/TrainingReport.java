@@ -1,0 +1,17 @@
+package io.github.charrnn.training;
+
+/**
+ * The outcome of one {@code fit} call.
+ *
+ * @param steps            steps done in this run
+ * @param totalSteps       steps the model has done in all its runs
+ * @param epochs           epochs begun in this run
+ * @param characters       characters of all batch rows trained on in this run
+ * @param trainLoss        mean training loss of the last reported interval (nats per character)
+ * @param validationLoss   validation loss at the end, NaN without validation data
+ * @param charsPerSecond   training throughput of this run
+ * @param seconds          wall time of this run, validation included
+ */
+public record TrainingReport(long steps, long totalSteps, int epochs, long characters, double trainLoss, double validationLoss,
+                             double charsPerSecond, double seconds) {
+}

@@ -1,0 +1,120 @@
+package io.github.charrnn.datavec.batching;
+
+import io.github.charrnn.datavec.corpus.EncodedText;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * What both batch modes share: a DL4J {@link DataSetIterator} over an encoded text producing one-hot
+ * [batch, vocabulary, time] features and labels (labels = the next character of each feature).
+ */
+public abstract class CharBatchIterator implements DataSetIterator {
+
+    protected final EncodedText text;
+    protected final int vocabularySize;
+    protected final int batchSize;
+    protected final int sequenceLength;
+    private DataSetPreProcessor preProcessor;
+
+    protected CharBatchIterator(EncodedText text, int vocabularySize, int batchSize, int sequenceLength) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize + ".");
+        }
+        if (sequenceLength < 1) {
+            throw new IllegalArgumentException("sequence length must be at least 1, got " + sequenceLength + ".");
+        }
+        this.text = text;
+        this.vocabularySize = vocabularySize;
+        this.batchSize = batchSize;
+        this.sequenceLength = sequenceLength;
+    }
+
+    /** The message for a text too short for even one mini-batch. */
+    protected static IllegalArgumentException tooShort(String part, int length, int batchSize, int sequenceLength, int needed) {
+        return new IllegalArgumentException(String.format(
+                "The %s text has %,d characters, fewer than one mini-batch of batch size %d and sequence length %d needs (%,d);"
+                        + " use more text or a smaller batch size or sequence length.",
+                part, length, batchSize, sequenceLength, needed));
+    }
+
+    /** Number of mini-batches in one pass. */
+    public abstract int batchesPerEpoch();
+
+    /** Sequence-length windows (training steps) in one pass. */
+    public abstract long stepsPerEpoch();
+
+    /** Rows (features) and their next characters (labels) of the mini-batch to come, each [rows][time]. */
+    protected abstract int[][][] nextRows();
+
+    @Override
+    public DataSet next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException("no more mini-batches in this epoch; call reset()");
+        }
+        int[][][] rows = nextRows();
+        DataSet batch = new DataSet(oneHot(rows[0]), oneHot(rows[1]));
+        if (preProcessor != null) {
+            preProcessor.preProcess(batch);
+        }
+        return batch;
+    }
+
+    private org.nd4j.linalg.api.ndarray.INDArray oneHot(int[][] ids) {
+        return io.github.charrnn.batching.OneHot.sequences(ids, vocabularySize);
+    }
+
+    @Override
+    public DataSet next(int num) {
+        throw new UnsupportedOperationException("The batch size is fixed at construction; call next().");
+    }
+
+    @Override
+    public int inputColumns() {
+        return vocabularySize;
+    }
+
+    @Override
+    public int totalOutcomes() {
+        return vocabularySize;
+    }
+
+    @Override
+    public boolean resetSupported() {
+        return true;
+    }
+
+    @Override
+    public boolean asyncSupported() {
+        return false;
+    }
+
+    @Override
+    public int batch() {
+        return batchSize;
+    }
+
+    @Override
+    public void setPreProcessor(DataSetPreProcessor preProcessor) {
+        this.preProcessor = preProcessor;
+    }
+
+    @Override
+    public DataSetPreProcessor getPreProcessor() {
+        return preProcessor;
+    }
+
+    @Override
+    public List<String> getLabels() {
+        return null;
+    }
+
+    /** Keeps Nd4j's factory loaded before the first batch is timed. */
+    static {
+        Nd4j.getBackend();
+    }
+}

@@ -1,0 +1,68 @@
+package io.github.charrnn.datavec.batching;
+
+import io.github.charrnn.datavec.corpus.EncodedText;
+import io.github.charrnn.datavec.corpus.TextCorpus;
+
+/** Makes the training and validation mini-batch iterators of a corpus. */
+public final class CharBatches {
+
+    /**
+     * One mini-batch's one-hot features are kept under about this many bytes when the number of windows per
+     * mini-batch is chosen automatically (the labels take as much again).
+     */
+    public static final long AUTO_FEATURE_BYTES = 32L << 20;
+    /** At most this many windows per mini-batch when chosen automatically. */
+    public static final int AUTO_MAX_WINDOWS = 64;
+
+    private CharBatches() {
+    }
+
+    /** Training and validation iterators; {@code validation} is null when the validation fraction is 0. */
+    public record TrainingBatches(CharBatchIterator train, CharBatchIterator validation) {
+    }
+
+    /**
+     * Splits the corpus (validation = the last {@code validationFraction} of the text) and cuts both parts into
+     * mini-batches.
+     *
+     * @throws IllegalArgumentException if a part is too short for one mini-batch, or a value is out of range
+     */
+    public static TrainingBatches forTraining(TextCorpus corpus, double validationFraction, int batchSize,
+                                              int sequenceLength, BatchMode mode, long seed) {
+        TextCorpus.Split split = corpus.split(validationFraction);
+        int vocabularySize = corpus.vocabulary().size();
+        CharBatchIterator train = create(split.train(), vocabularySize, batchSize, sequenceLength, mode, seed, "training");
+        CharBatchIterator validation = null;
+        if (validationFraction > 0) {
+            try {
+                // validation always reads the text in order, carrying the state, as the articles do
+                validation = create(split.validation(), vocabularySize, batchSize, sequenceLength, BatchMode.CONSECUTIVE,
+                        seed, "validation");
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage().replace("; use more text",
+                        "; use a larger validation fraction, more text"), e);
+            }
+        }
+        return new TrainingBatches(train, validation);
+    }
+
+    /** One iterator over {@code text}; {@code part} names the text in error messages. */
+    public static CharBatchIterator create(EncodedText text, int vocabularySize, int batchSize, int sequenceLength,
+                                           BatchMode mode, long seed, String part) {
+        return switch (mode) {
+            case CONSECUTIVE -> new ConsecutiveBatchIterator(text, vocabularySize, batchSize, sequenceLength,
+                    autoWindowsPerBatch(batchSize, sequenceLength, vocabularySize), part);
+            case RANDOM -> new RandomWindowIterator(text, vocabularySize, batchSize, sequenceLength, seed, part);
+        };
+    }
+
+    /**
+     * How many sequence-length windows one consecutive mini-batch spans: as many as keep its one-hot features
+     * under {@link #AUTO_FEATURE_BYTES}, at least 1 and at most {@link #AUTO_MAX_WINDOWS}. More windows carry
+     * the hidden state further (DL4J resets it between mini-batches).
+     */
+    public static int autoWindowsPerBatch(int batchSize, int sequenceLength, int vocabularySize) {
+        long bytesPerWindow = 4L * batchSize * sequenceLength * vocabularySize;
+        return (int) Math.max(1, Math.min(AUTO_MAX_WINDOWS, AUTO_FEATURE_BYTES / bytesPerWindow));
+    }
+}

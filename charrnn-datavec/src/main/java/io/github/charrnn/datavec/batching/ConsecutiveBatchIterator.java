@@ -1,0 +1,85 @@
+package io.github.charrnn.datavec.batching;
+
+import io.github.charrnn.batching.ConsecutiveBatches;
+import io.github.charrnn.datavec.corpus.EncodedText;
+
+/**
+ * The articles' get_batches: the text is cut to {@code n * batch * seq} characters and laid out as
+ * {@code batch} rows of {@code n * seq} contiguous characters; window i holds columns
+ * {@code [i*seq, (i+1)*seq)} of every row, and its targets are the same columns shifted by one, the last
+ * target of the last window wrapping to column 0.
+ *
+ * <p>Each mini-batch spans {@code windowsPerBatch} consecutive windows, so DL4J's truncated BPTT carries the
+ * hidden state across them and detaches it every {@code seq} characters; the next mini-batch continues the
+ * rows where this one ended.
+ */
+public final class ConsecutiveBatchIterator extends CharBatchIterator implements ConsecutiveBatches {
+
+    private final int windowsPerRow;
+    private final int rowLength;
+    private final int windowsPerBatch;
+    private int nextWindow;
+
+    /**
+     * @param windowsPerBatch sequence-length windows per mini-batch (at least 1)
+     * @throws IllegalArgumentException if the text is shorter than one mini-batch
+     */
+    public ConsecutiveBatchIterator(EncodedText text, int vocabularySize, int batchSize, int sequenceLength,
+                                    int windowsPerBatch, String part) {
+        super(text, vocabularySize, batchSize, sequenceLength);
+        if (windowsPerBatch < 1) {
+            throw new IllegalArgumentException("windows per mini-batch must be at least 1, got " + windowsPerBatch + ".");
+        }
+        long perWindow = (long) batchSize * sequenceLength;
+        this.windowsPerRow = (int) (text.length() / perWindow);
+        if (windowsPerRow == 0) {
+            throw tooShort(part, text.length(), batchSize, sequenceLength, (int) Math.min(Integer.MAX_VALUE, perWindow));
+        }
+        this.rowLength = windowsPerRow * sequenceLength;
+        this.windowsPerBatch = Math.min(windowsPerBatch, windowsPerRow);
+    }
+
+    @Override
+    public int batchesPerEpoch() {
+        return (windowsPerRow + windowsPerBatch - 1) / windowsPerBatch;
+    }
+
+    @Override
+    public long stepsPerEpoch() {
+        return windowsPerRow;
+    }
+
+    /** Windows per mini-batch. */
+    public int windowsPerBatch() {
+        return windowsPerBatch;
+    }
+
+    @Override
+    public boolean hasNext() {
+        return nextWindow < windowsPerRow;
+    }
+
+    @Override
+    public void reset() {
+        nextWindow = 0;
+    }
+
+    @Override
+    protected int[][][] nextRows() {
+        int windows = Math.min(windowsPerBatch, windowsPerRow - nextWindow);
+        int from = nextWindow * sequenceLength;
+        int length = windows * sequenceLength;
+        int[][] features = new int[batchSize][length];
+        int[][] labels = new int[batchSize][length];
+        for (int row = 0; row < batchSize; row++) {
+            int rowStart = row * rowLength;
+            for (int t = 0; t < length; t++) {
+                int column = from + t;
+                features[row][t] = text.id(rowStart + column);
+                labels[row][t] = text.id(rowStart + (column + 1 < rowLength ? column + 1 : 0));
+            }
+        }
+        nextWindow += windows;
+        return new int[][][]{features, labels};
+    }
+}

@@ -1,0 +1,83 @@
+package io.github.charrnn.datavec.batching;
+
+import io.github.charrnn.datavec.corpus.EncodedText;
+
+import java.util.Random;
+
+/**
+ * Random sampling (the Chinese article's data_iter_random): the text is cut into {@code (length - 1) / seq}
+ * non-overlapping windows, shuffled each epoch; each mini-batch takes {@code batch} of them. The recurrent
+ * state starts from zero every mini-batch.
+ */
+public final class RandomWindowIterator extends CharBatchIterator {
+
+    private final int windows;
+    private final long seed;
+    private int[] order;
+    private int epoch;
+    private int nextIndex;
+
+    /**
+     * @param seed seed of the shuffle; epoch e uses seed + e, so runs are reproducible
+     * @throws IllegalArgumentException if the text is shorter than one mini-batch
+     */
+    public RandomWindowIterator(EncodedText text, int vocabularySize, int batchSize, int sequenceLength, long seed, String part) {
+        super(text, vocabularySize, batchSize, sequenceLength);
+        this.windows = (text.length() - 1) / sequenceLength;
+        if (windows < batchSize) {
+            throw tooShort(part, text.length(), batchSize, sequenceLength, batchSize * sequenceLength + 1);
+        }
+        this.seed = seed;
+        shuffle();
+    }
+
+    private void shuffle() {
+        order = new int[windows];
+        for (int i = 0; i < windows; i++) {
+            order[i] = i;
+        }
+        Random random = new Random(seed + epoch);
+        for (int i = windows - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        nextIndex = 0;
+    }
+
+    @Override
+    public int batchesPerEpoch() {
+        return windows / batchSize;
+    }
+
+    @Override
+    public long stepsPerEpoch() {
+        return batchesPerEpoch();
+    }
+
+    @Override
+    public boolean hasNext() {
+        return nextIndex + batchSize <= windows;
+    }
+
+    @Override
+    public void reset() {
+        epoch++;
+        shuffle();
+    }
+
+    @Override
+    protected int[][][] nextRows() {
+        int[][] features = new int[batchSize][sequenceLength];
+        int[][] labels = new int[batchSize][sequenceLength];
+        for (int row = 0; row < batchSize; row++) {
+            int start = order[nextIndex++] * sequenceLength;
+            for (int t = 0; t < sequenceLength; t++) {
+                features[row][t] = text.id(start + t);
+                labels[row][t] = text.id(start + t + 1);
+            }
+        }
+        return new int[][][]{features, labels};
+    }
+}
