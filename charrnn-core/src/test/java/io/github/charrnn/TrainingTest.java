@@ -23,12 +23,12 @@ class TrainingTest {
 
     @Test
     void tinyLstmLearnsAPeriodicTextToNearZeroLoss() {
-        String text = TestBatches.periodic("the cat sat. ", 4000);
+        String text = TestBatches.periodic("the cat sat. ", 2000);
         Vocabulary vocabulary = Vocabulary.of(text);
         CharRnn model = CharRnn.builder().vocabulary(vocabulary).hiddenSize(32).layers(2).dropout(0)
-                .learningRate(0.01).sequenceLength(20).seed(7).build();
-        DataSetIterator batches = TestBatches.consecutive(vocabulary.encode(text), vocabulary.size(), 8, 20, 5);
-        TrainingReport report = model.fit(batches, null, TrainingOptions.builder().epochs(40).reportEvery(25).build());
+                .learningRate(0.02).sequenceLength(25).seed(7).build();
+        DataSetIterator batches = TestBatches.consecutive(vocabulary.encode(text), vocabulary.size(), 8, 25, 5);
+        TrainingReport report = model.fit(batches, null, TrainingOptions.builder().epochs(20).build());
 
         assertTrue(report.trainLoss() < 0.05, "train loss " + report.trainLoss());
         assertTrue(model.evaluate(text.substring(0, 500)).loss() < 0.1, "the model predicts the text it learned");

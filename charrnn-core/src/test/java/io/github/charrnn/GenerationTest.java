@@ -1,0 +1,84 @@
+package io.github.charrnn;
+
+import io.github.charrnn.generation.SamplingOptions;
+import io.github.charrnn.vocabulary.UnknownCharactersException;
+import io.github.charrnn.vocabulary.Vocabulary;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class GenerationTest {
+
+    private static CharRnn model;
+
+    @BeforeAll
+    static void untrainedModel() {
+        // an untrained model spreads its probability widely, which makes sampling differences visible
+        model = CharRnn.builder().vocabulary(Vocabulary.of("abcdefghij klmnopqrstuvwxyz.")).hiddenSize(16).layers(2)
+                .seed(11).build();
+    }
+
+    @Test
+    void sameSeedGivesSameSample() {
+        SamplingOptions options = SamplingOptions.builder().length(80).topK(0).seed(42).build();
+        String first = model.generate("the", options);
+        assertEquals(80, first.codePointCount(0, first.length()));
+        assertEquals(first, model.generate("the", options));
+        assertNotEquals(first, model.generate("the", options.toBuilder().seed(43).build()));
+    }
+
+    @Test
+    void topKOneIsGreedy() {
+        String greedy = model.generate("abc", SamplingOptions.builder().length(40).greedy(true).seed(1).build());
+        String topOne = model.generate("abc", SamplingOptions.builder().length(40).topK(1).seed(99).build());
+        assertEquals(greedy, topOne);
+    }
+
+    @Test
+    void topKSamplesOnlyAmongTheKMostLikely() {
+        float[] p = model.nextCharacterProbabilities("hello");
+        int[] order = java.util.stream.IntStream.range(0, p.length).boxed()
+                .sorted((a, b) -> Float.compare(p[b], p[a])).mapToInt(Integer::intValue).toArray();
+        String allowed = model.vocabulary().decode(order[0], order[1]);
+        for (long seed = 0; seed < 20; seed++) {
+            String next = model.generate("hello", SamplingOptions.builder().length(1).topK(2).seed(seed).build());
+            assertTrue(allowed.contains(next), "'" + next + "' is not among the 2 most likely: " + allowed);
+        }
+    }
+
+    @Test
+    void lowTemperatureApproachesGreedy() {
+        String greedy = model.generate("xyz", SamplingOptions.builder().length(30).greedy(true).build());
+        String cold = model.generate("xyz", SamplingOptions.builder().length(30).topK(0).temperature(1e-3).seed(5).build());
+        assertEquals(greedy, cold);
+    }
+
+    @Test
+    void primeWithUnknownCharactersIsRejectedNamingThem() {
+        UnknownCharactersException e = assertThrows(UnknownCharactersException.class,
+                () -> model.generate("abc!?", SamplingOptions.builder().build()));
+        assertTrue(e.getMessage().contains("'!'") && e.getMessage().contains("'?'"), e.getMessage());
+    }
+
+    @Test
+    void emptyPrimeIsRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> model.generate("", SamplingOptions.builder().build()));
+        assertEquals("The prime must contain at least one character.", e.getMessage());
+    }
+
+    @Test
+    void probabilitiesSumToOne() {
+        float[] p = model.nextCharacterProbabilities("a b");
+        double sum = 0;
+        for (float v : p) {
+            sum += v;
+        }
+        assertEquals(1.0, sum, 1e-4);
+        assertEquals(model.vocabulary().size(), p.length);
+    }
+}
