@@ -1,0 +1,136 @@
+package io.github.charrnn.datavec;
+
+import io.github.charrnn.batching.ConsecutiveBatches;
+import io.github.charrnn.datavec.batching.BatchMode;
+import io.github.charrnn.datavec.batching.CharBatchIterator;
+import io.github.charrnn.datavec.batching.CharBatches;
+import io.github.charrnn.datavec.batching.ConsecutiveBatchIterator;
+import io.github.charrnn.datavec.batching.RandomWindowIterator;
+import io.github.charrnn.datavec.corpus.EncodedText;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BatchingTest {
+
+    private static final int VOCABULARY = 30;
+    private static final EncodedText ZERO_TO_29 = EncodedText.of(IntStream.range(0, 30).toArray(), VOCABULARY);
+
+    /** The articles' get_batches(np.arange(30), 2, 6), printed by the reference code. */
+    private static final int[][][] GET_BATCHES_X = {
+            {{0, 1, 2, 3, 4, 5}, {12, 13, 14, 15, 16, 17}},
+            {{6, 7, 8, 9, 10, 11}, {18, 19, 20, 21, 22, 23}}};
+    private static final int[][][] GET_BATCHES_Y = {
+            {{1, 2, 3, 4, 5, 6}, {13, 14, 15, 16, 17, 18}},
+            {{7, 8, 9, 10, 11, 0}, {19, 20, 21, 22, 23, 12}}};
+
+    @Test
+    void oneWindowPerBatchEqualsGetBatchesIncludingTheLastTarget() {
+        ConsecutiveBatchIterator batches = new ConsecutiveBatchIterator(ZERO_TO_29, VOCABULARY, 2, 6, 1, "training");
+        assertEquals(2, batches.batchesPerEpoch());
+        for (int w = 0; w < 2; w++) {
+            DataSet batch = batches.next();
+            assertArrayEquals(GET_BATCHES_X[w], ids(batch.getFeatures()));
+            assertArrayEquals(GET_BATCHES_Y[w], ids(batch.getLabels()));
+        }
+        assertFalse(batches.hasNext());
+        batches.reset();
+        assertArrayEquals(GET_BATCHES_X[0], ids(batches.next().getFeatures()));
+    }
+
+    @Test
+    void severalWindowsPerBatchAreTheSameWindowsSideBySide() {
+        ConsecutiveBatchIterator batches = new ConsecutiveBatchIterator(ZERO_TO_29, VOCABULARY, 2, 6, 2, "training");
+        assertEquals(1, batches.batchesPerEpoch());
+        assertEquals(2, batches.stepsPerEpoch());
+        DataSet batch = batches.next();
+        int[][] x = ids(batch.getFeatures());
+        int[][] y = ids(batch.getLabels());
+        for (int row = 0; row < 2; row++) {
+            for (int w = 0; w < 2; w++) {
+                for (int t = 0; t < 6; t++) {
+                    assertEquals(GET_BATCHES_X[w][row][t], x[row][w * 6 + t]);
+                    assertEquals(GET_BATCHES_Y[w][row][t], y[row][w * 6 + t]);
+                }
+            }
+        }
+        assertInstanceOf(ConsecutiveBatches.class, batches, "evaluation carries state across consecutive batches");
+    }
+
+    @Test
+    void randomWindowsAreDistinctNonOverlappingAndShiftedByOne() {
+        RandomWindowIterator batches = new RandomWindowIterator(ZERO_TO_29, VOCABULARY, 2, 6, 7, "training");
+        assertEquals(2, batches.batchesPerEpoch());   // (30 - 1) / 6 = 4 windows, 2 per batch
+        Set<Integer> starts = new HashSet<>();
+        while (batches.hasNext()) {
+            DataSet batch = batches.next();
+            int[][] x = ids(batch.getFeatures());
+            int[][] y = ids(batch.getLabels());
+            for (int row = 0; row < 2; row++) {
+                assertEquals(0, x[row][0] % 6, "windows start at multiples of the sequence length");
+                assertTrue(starts.add(x[row][0]));
+                for (int t = 0; t < 6; t++) {
+                    assertEquals(x[row][0] + t, x[row][t]);
+                    assertEquals(x[row][t] + 1, y[row][t]);
+                }
+            }
+        }
+        assertEquals(Set.of(0, 6, 12, 18), starts);
+        assertFalse(RandomWindowIterator.class.isAssignableFrom(ConsecutiveBatches.class));
+    }
+
+    @Test
+    void sameSeedSameRandomOrder() {
+        int[][] a = ids(new RandomWindowIterator(ZERO_TO_29, VOCABULARY, 2, 6, 7, "training").next().getFeatures());
+        int[][] b = ids(new RandomWindowIterator(ZERO_TO_29, VOCABULARY, 2, 6, 7, "training").next().getFeatures());
+        assertArrayEquals(a, b);
+    }
+
+    @Test
+    void aTextShorterThanOneBatchSaysWhatIsNeeded() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CharBatches.create(ZERO_TO_29, VOCABULARY, 4, 10, BatchMode.CONSECUTIVE, 1, "training"));
+        assertEquals("The training text has 30 characters, fewer than one mini-batch of batch size 4 and sequence length 10"
+                + " needs (40); use more text or a smaller batch size or sequence length.", e.getMessage());
+    }
+
+    @Test
+    void automaticWindowsKeepABatchSmall() {
+        assertEquals(64, CharBatches.autoWindowsPerBatch(2, 6, 30));
+        assertEquals(6, CharBatches.autoWindowsPerBatch(128, 100, 96));   // ~4.9 MB per window
+        assertEquals(1, CharBatches.autoWindowsPerBatch(128, 100, 6000));
+    }
+
+    @Test
+    void batchesAreOneHotInDl4jLayout() {
+        CharBatchIterator batches = new ConsecutiveBatchIterator(ZERO_TO_29, VOCABULARY, 2, 6, 1, "training");
+        INDArray x = batches.next().getFeatures();
+        assertArrayEquals(new long[]{2, VOCABULARY, 6}, x.shape());
+        assertEquals(12.0, x.sumNumber().doubleValue());
+    }
+
+    /** Reads one-hot [batch, vocabulary, time] back to ids [batch][time]. */
+    static int[][] ids(INDArray oneHot) {
+        int rows = (int) oneHot.size(0);
+        int time = (int) oneHot.size(2);
+        int[][] out = new int[rows][time];
+        INDArray argmax = oneHot.argMax(1);
+        for (int r = 0; r < rows; r++) {
+            for (int t = 0; t < time; t++) {
+                out[r][t] = argmax.getInt(r, t);
+            }
+        }
+        return out;
+    }
+}
