@@ -12,7 +12,11 @@ import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
+import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.rng.Random;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
@@ -28,6 +32,8 @@ public final class NetworkFactory {
     /** The DL4J configuration of the network. */
     public static MultiLayerConfiguration configuration(int vocabularySize, CharRnnConfig config) {
         // PyTorch's nn.LSTM and nn.Linear draw every weight from U(-1/sqrt(hidden), 1/sqrt(hidden)); so do we.
+        // Its biases are drawn too (see initialiseBiasesAsPyTorch), the forget gate's included, so DL4J's constant
+        // forget-gate bias of 1 is switched off.
         double bound = 1.0 / Math.sqrt(config.hiddenSize());
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(config.seed())
@@ -40,6 +46,7 @@ public final class NetworkFactory {
             int nIn = i == 0 ? vocabularySize : config.hiddenSize();
             BaseRecurrentLayer.Builder<?> layer = config.cellType() == CellType.LSTM
                     ? new LSTM.Builder().activation(Activation.TANH).gateActivationFunction(Activation.SIGMOID)
+                            .forgetGateBiasInit(0)
                     : new SimpleRnn.Builder().activation(Activation.TANH);
             layer.nIn(nIn).nOut(config.hiddenSize());
             // DL4J applies a layer's dropout to its input: so layers 2..n and the output layer get it,
@@ -65,7 +72,27 @@ public final class NetworkFactory {
     public static MultiLayerNetwork create(int vocabularySize, CharRnnConfig config) {
         MultiLayerNetwork network = new MultiLayerNetwork(configuration(vocabularySize, config));
         network.init();
+        initialiseBiasesAsPyTorch(network, config);
         return network;
+    }
+
+    /**
+     * DL4J can only start biases at a constant; PyTorch draws them: nn.LSTM and nn.RNN have two bias vectors
+     * (input-hidden and hidden-hidden) each from U(-1/sqrt(hidden), 1/sqrt(hidden)), nn.Linear one. Starting from
+     * zero biases instead left training markedly slower and more seed-dependent on the articles' task
+     * (docs/performance.md), so we draw them the same way, reproducibly from the configured seed.
+     */
+    private static void initialiseBiasesAsPyTorch(MultiLayerNetwork network, CharRnnConfig config) {
+        double bound = 1.0 / Math.sqrt(config.hiddenSize());
+        Random random = Nd4j.getRandomFactory().getNewRandomInstance(config.seed() ^ 0x5DEECE66DL);
+        for (int layer = 0; layer <= config.layers(); layer++) {
+            INDArray bias = network.getParam(layer + "_" + DefaultParamInitializer.BIAS_KEY);
+            INDArray drawn = Nd4j.rand(bias.shape(), -bound, bound, random);
+            if (layer < config.layers()) {
+                drawn.addi(Nd4j.rand(bias.shape(), -bound, bound, random));   // b_ih + b_hh
+            }
+            bias.assign(drawn);
+        }
     }
 
     private static void withDropout(org.deeplearning4j.nn.conf.layers.Layer.Builder<?> layer, double dropProbability) {

@@ -13,9 +13,13 @@ import java.util.List;
  */
 final class StepRecorder extends BaseTrainingListener {
 
+    /** The final training loss of a run is the mean over this many last steps. */
+    static final int RECENT_STEPS = 10;
+
     private final int reportEvery;
     private final List<ProgressListener> listeners;
     private final ThroughputClock clock;
+    private final double[] recentLosses = new double[RECENT_STEPS];
 
     private long totalSteps;
     private long runSteps;
@@ -43,6 +47,7 @@ final class StepRecorder extends BaseTrainingListener {
         runChars += input.size(0) * time;
         totalSteps++;
         runSteps++;
+        recentLosses[(int) (runSteps % RECENT_STEPS)] = lastStepLoss;
         lossSinceReport += lastStepLoss;
         stepsSinceReport++;
         if (totalSteps % reportEvery == 0) {
@@ -93,9 +98,14 @@ final class StepRecorder extends BaseTrainingListener {
         return lastStepLoss;
     }
 
-    /** Mean loss of the last reported interval, or of the steps since then if none was reported yet. */
+    /** Mean loss of the last {@value #RECENT_STEPS} steps of this run (fewer if the run had fewer). */
     double recentLoss() {
-        return stepsSinceReport > 0 ? lossSinceReport / stepsSinceReport : lastReportedLoss;
+        int n = (int) Math.min(runSteps, RECENT_STEPS);
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += recentLosses[i];
+        }
+        return n == 0 ? Double.NaN : sum / n;
     }
 
     double validationLoss() {

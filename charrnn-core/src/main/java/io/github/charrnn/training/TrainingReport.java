@@ -7,7 +7,7 @@ package io.github.charrnn.training;
  * @param totalSteps       steps the model has done in all its runs
  * @param epochs           epochs begun in this run
  * @param characters       characters of all batch rows trained on in this run
- * @param trainLoss        mean training loss of the last reported interval (nats per character)
+ * @param trainLoss        mean training loss of the last 10 steps (nats per character)
  * @param validationLoss   validation loss at the end, NaN without validation data
  * @param charsPerSecond   training throughput of this run
  * @param seconds          wall time of this run, validation included

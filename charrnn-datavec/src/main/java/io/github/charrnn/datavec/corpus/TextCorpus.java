@@ -1,5 +1,6 @@
 package io.github.charrnn.datavec.corpus;
 
+import io.github.charrnn.vocabulary.UnknownCharactersException;
 import io.github.charrnn.vocabulary.Vocabulary;
 import org.datavec.api.split.FileSplit;
 
@@ -36,6 +37,16 @@ public final class TextCorpus {
      *                         invalid UTF-8 (naming the file and byte offset)
      */
     public static TextCorpus read(Path fileOrFolder) {
+        return read(fileOrFolder, null);
+    }
+
+    /**
+     * Reads a file or folder as {@link #read(Path)} does, but encodes it with a model's {@code vocabulary}
+     * (null: build the vocabulary from the text).
+     *
+     * @throws io.github.charrnn.vocabulary.UnknownCharactersException naming characters the vocabulary lacks
+     */
+    public static TextCorpus read(Path fileOrFolder, Vocabulary knownVocabulary) {
         List<Path> files = listFiles(fileOrFolder);
         // pass 1: which code points occur, and how many characters there are
         BitSet present = new BitSet();
@@ -57,7 +68,11 @@ public final class TextCorpus {
             throw new CorpusException("The text " + fileOrFolder + " has " + count[0] + " characters; at most "
                     + (Integer.MAX_VALUE - 8) + " are supported.");
         }
-        Vocabulary vocabulary = Vocabulary.fromCodePointSet(present);
+        Vocabulary vocabulary = knownVocabulary == null ? Vocabulary.fromCodePointSet(present) : knownVocabulary;
+        List<Integer> unknown = present.stream().filter(cp -> !vocabulary.contains(cp)).boxed().toList();
+        if (!unknown.isEmpty()) {
+            throw new UnknownCharactersException(unknown);
+        }
         // pass 2: encode
         EncodedText.Builder builder = new EncodedText.Builder(vocabulary.size(), (int) count[0]);
         for (Path file : files) {
@@ -72,10 +87,15 @@ public final class TextCorpus {
 
     /** A corpus of an in-memory text. */
     public static TextCorpus of(String name, String text) {
+        return of(name, text, null);
+    }
+
+    /** A corpus of an in-memory text encoded with {@code knownVocabulary} (null: built from the text). */
+    public static TextCorpus of(String name, String text, Vocabulary knownVocabulary) {
         if (text.isEmpty()) {
             throw new CorpusException("The text " + name + " is empty; give a text with at least a few thousand characters.");
         }
-        Vocabulary vocabulary = Vocabulary.of(text);
+        Vocabulary vocabulary = knownVocabulary == null ? Vocabulary.of(text) : knownVocabulary;
         return new TextCorpus(name, List.of(), vocabulary, EncodedText.of(vocabulary.encode(text), vocabulary.size()));
     }
 

@@ -1,0 +1,66 @@
+package io.github.charrnn.cli;
+
+import io.github.charrnn.datavec.corpus.TextCorpus;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** Texts shipped inside charrnn-examples, so the CLI trains with no data of the user's. */
+public enum BundledText {
+    /** ~1.1 MB of English quotations from Debian's fortunes and fortunes-min packages (fortune-mod 1.99.1). */
+    FORTUNES_EN("fortunes-en", "fortunes-en.txt", "The "),
+    /** The 300 Tang poems (~30,000 characters, 2,579 distinct) from Debian's fortunes-zh package. */
+    TANG300_ZH("tang300-zh", "tang300-zh.txt", "春");
+
+    private final String id;
+    private final String resource;
+    private final String prime;
+
+    BundledText(String id, String resource, String prime) {
+        this.id = id;
+        this.resource = resource;
+        this.prime = prime;
+    }
+
+    /** The name used on the command line. */
+    public String id() {
+        return id;
+    }
+
+    /** A prime that suits the text, for the samples printed after training. */
+    public String prime() {
+        return prime;
+    }
+
+    /** The text as a corpus with its own vocabulary. */
+    public TextCorpus corpus() {
+        return TextCorpus.of(id, text());
+    }
+
+    /** Reads the text from the class path. */
+    public String text() {
+        try (InputStream in = BundledText.class.getResourceAsStream("/io/github/charrnn/texts/" + resource)) {
+            if (in == null) {
+                throw new IllegalStateException("bundled text " + resource + " is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Finds a bundled text by its command-line name. */
+    public static BundledText parse(String id) {
+        for (BundledText t : values()) {
+            if (t.id.equals(id)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("Unknown bundled text '" + id + "'; allowed: "
+                + Arrays.stream(values()).map(BundledText::id).collect(Collectors.joining(", ")) + ".");
+    }
+}

@@ -1,0 +1,67 @@
+package io.github.charrnn.cli;
+
+import io.github.charrnn.CharRnn;
+import io.github.charrnn.datavec.batching.BatchMode;
+import io.github.charrnn.datavec.batching.CharBatches;
+import io.github.charrnn.datavec.corpus.TextCorpus;
+import io.github.charrnn.evaluation.EvaluationResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code charrnn eval}: loss, perplexity and bits per character of a model on a text. */
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Mean loss (nats per character), perplexity and bits per character of a model on a text.",
+                "The text is read as --batch parallel streams with the state carried, as validation is."})
+final class EvalCommand implements Callable<Integer> {
+
+    @Option(names = "--model", paramLabel = "ZIP", description = "Model file (default: ${DEFAULT-VALUE}).")
+    Path model = Path.of("model.zip");
+
+    @Option(names = "--text", paramLabel = "PATH", description = "UTF-8 text file or folder (default: the bundled text named by --bundled).")
+    Path text;
+
+    @Option(names = "--bundled", paramLabel = "NAME", description = "Bundled text to use when --text is absent (default: ${DEFAULT-VALUE}).")
+    String bundled = BundledText.FORTUNES_EN.id();
+
+    @Option(names = "--batch", paramLabel = "N", description = "Parallel streams; fewer are used if the text is short (default: ${DEFAULT-VALUE}).")
+    int batch = 32;
+
+    @Option(names = "--seq", paramLabel = "N", description = "Characters per mini-batch window (default: the model's sequence length).")
+    Integer seq;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        if (batch < 1) {
+            throw new IllegalArgumentException("--batch must be at least 1, got " + batch + ".");
+        }
+        CharRnn rnn = CharRnn.load(model);
+        TextCorpus corpus = text != null ? TextCorpus.read(text, rnn.vocabulary())
+                : TextCorpus.of(bundled, BundledText.parse(bundled).text(), rnn.vocabulary());
+        int sequenceLength = seq != null ? seq : rnn.config().sequenceLength();
+        if (sequenceLength < 1) {
+            throw new IllegalArgumentException("--seq must be at least 1, got " + sequenceLength + ".");
+        }
+        if (corpus.length() <= sequenceLength) {
+            throw new IllegalArgumentException("The text has " + corpus.length() + " characters; evaluating needs more than --seq "
+                    + sequenceLength + "; use a longer text or a smaller --seq.");
+        }
+        int streams = Math.max(1, Math.min(batch, corpus.length() / sequenceLength));
+        EvaluationResult result = rnn.evaluate(CharBatches.create(corpus.ids(), rnn.vocabulary().size(), streams,
+                sequenceLength, BatchMode.CONSECUTIVE, 0, "evaluation"));
+        if (output.json) {
+            System.out.println(Json.object("loss", result.loss(), "perplexity", result.perplexity(),
+                    "bits_per_char", result.bitsPerCharacter(), "chars", result.characters()));
+        } else {
+            System.out.printf("%s: loss %.4f nats/char, perplexity %.3f, %.4f bits/char over %,d characters%n",
+                    corpus.name(), result.loss(), result.perplexity(), result.bitsPerCharacter(), result.characters());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,143 @@
+package io.github.charrnn.cli;
+
+import io.github.charrnn.CharRnn;
+import io.github.charrnn.datavec.batching.BatchMode;
+import io.github.charrnn.datavec.batching.CharBatches;
+import io.github.charrnn.datavec.corpus.TextCorpus;
+import io.github.charrnn.generation.SamplingOptions;
+import io.github.charrnn.model.CellType;
+import io.github.charrnn.model.CharRnnConfig;
+import io.github.charrnn.training.TrainingOptions;
+import io.github.charrnn.training.TrainingReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code charrnn train}: trains a model on a text and saves it as one zip. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Trains a stacked LSTM on a UTF-8 text and saves it as one zip.",
+                "Without --text it trains a small model on a bundled text in a few minutes and prints samples."})
+final class TrainCommand implements Callable<Integer> {
+
+    /** Settings that make a run on a bundled text finish in a few minutes on 2 cores. */
+    static final int BUNDLED_HIDDEN = 128;
+    static final int BUNDLED_BATCH = 32;
+    static final int BUNDLED_SEQ = 50;
+    static final long BUNDLED_STEPS = 400;
+
+    @Option(names = "--text", paramLabel = "PATH", description = "UTF-8 text file, or a folder of them.")
+    Path text;
+
+    @Option(names = "--bundled", paramLabel = "NAME", description = "Train on a bundled text when --text is absent: fortunes-en (default) or tang300-zh.")
+    String bundled = BundledText.FORTUNES_EN.id();
+
+    @Option(names = "--model", paramLabel = "ZIP", description = "Model file to write (default: ${DEFAULT-VALUE}).")
+    Path model = Path.of("model.zip");
+
+    @Option(names = "--hidden", paramLabel = "N", description = "Units per layer, n_hidden (default 512; 128 on a bundled text).")
+    Integer hidden;
+
+    @Option(names = "--layers", paramLabel = "N", description = "Stacked recurrent layers (default: ${DEFAULT-VALUE}).")
+    int layers = 2;
+
+    @Option(names = "--dropout", paramLabel = "P", description = "Dropout between layers and before the output, in [0, 1) (default: ${DEFAULT-VALUE}).")
+    double dropout = 0.5;
+
+    @Option(names = "--cell", paramLabel = "lstm|rnn", description = "Recurrent cell: lstm or rnn (default: ${DEFAULT-VALUE}).")
+    String cell = "lstm";
+
+    @Option(names = "--batch", paramLabel = "N", description = "Rows per mini-batch (default 128; 32 on a bundled text).")
+    Integer batch;
+
+    @Option(names = "--seq", paramLabel = "N", description = "Characters per step; the state is detached in between (default 100; 50 on a bundled text).")
+    Integer seq;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the text (default: ${DEFAULT-VALUE}).")
+    int epochs = 1;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Stop after this many steps; 0 for no limit (default 0; 400 on a bundled text).")
+    Long steps;
+
+    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    double learningRate = 0.001;
+
+    @Option(names = "--clip", paramLabel = "NORM", description = "Clip the global gradient norm to this; 0 for no clipping (default: ${DEFAULT-VALUE}).")
+    double clip = 5;
+
+    @Option(names = "--val-frac", paramLabel = "F", description = "Fraction of the text, from its end, kept for validation, in [0, 1) (default: ${DEFAULT-VALUE}).")
+    double validationFraction = 0.1;
+
+    @Option(names = "--mode", paramLabel = "consecutive|random", description = "Mini-batches: consecutive (state carried) or random windows (default: ${DEFAULT-VALUE}).")
+    String mode = "consecutive";
+
+    @Option(names = "--print-every", paramLabel = "N", description = "Print progress every N steps (default: ${DEFAULT-VALUE}).")
+    int printEvery = 10;
+
+    @Option(names = "--val-every", paramLabel = "N", description = "Validate every N steps; 0 for once an epoch (default: ${DEFAULT-VALUE}).")
+    int validateEvery = 200;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of initialisation, dropout, batching and the samples (default: ${DEFAULT-VALUE}).")
+    long seed = 12345;
+
+    @Option(names = "--samples", paramLabel = "N", description = "Samples to print after training (default 3 on a bundled text, else 0).")
+    Integer samples;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        PrintStream out = System.out;
+        boolean onBundled = text == null;
+        BundledText bundledText = onBundled ? BundledText.parse(bundled) : null;
+        int hiddenSize = hidden != null ? hidden : onBundled ? BUNDLED_HIDDEN : 512;
+        int batchSize = batch != null ? batch : onBundled ? BUNDLED_BATCH : 128;
+        int sequenceLength = seq != null ? seq : onBundled ? BUNDLED_SEQ : 100;
+        long maxSteps = steps != null ? steps : onBundled ? BUNDLED_STEPS : 0;
+        int sampleCount = samples != null ? samples : onBundled ? 3 : 0;
+        TrainingOptions options = TrainingOptions.builder().epochs(epochs).maxSteps(maxSteps).reportEvery(printEvery)
+                .validateEvery(validateEvery).build();
+        BatchMode batchMode = BatchMode.parse(mode);
+        // checks every hyperparameter before the (possibly long) read of the text
+        CharRnnConfig config = new CharRnnConfig(hiddenSize, layers, dropout, learningRate, clip, sequenceLength, seed,
+                CellType.parse(cell));
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("--batch must be at least 1, got " + batchSize + ".");
+        }
+        if (!(validationFraction >= 0 && validationFraction < 1)) {
+            throw new IllegalArgumentException("--val-frac must be in [0, 1), got " + validationFraction + ".");
+        }
+
+        TextCorpus corpus = onBundled ? bundledText.corpus() : TextCorpus.read(text);
+        out.println("text: " + corpus.describe() + (onBundled ? " (bundled; see docs/bundled-texts.md)" : ""));
+        CharBatches.TrainingBatches batches = CharBatches.forTraining(corpus, validationFraction, batchSize, sequenceLength,
+                batchMode, seed);
+        CharRnn rnn = CharRnn.builder().vocabulary(corpus.vocabulary()).config(config).build();
+        rnn.describeCorpus(corpus.describe());
+        long stepsPerEpoch = batches.train().stepsPerEpoch();
+        long planned = maxSteps > 0 ? Math.min(maxSteps, stepsPerEpoch * epochs) : stepsPerEpoch * epochs;
+        out.printf("model: %s; %,d steps of %d x %d characters planned%n", rnn, planned, batchSize, sequenceLength);
+
+        TrainingReport report = rnn.fit(batches.train(), batches.validation(), options,
+                new ProgressPrinter(out, epochs, planned + rnn.trainingSummary().steps()));
+        rnn.save(model);
+        out.printf("done: %d steps in %.1f s, train loss %.4f, val loss %.4f, %,.0f chars/s; saved %s%n", report.steps(),
+                report.seconds(), report.trainLoss(), report.validationLoss(), report.charsPerSecond(), model);
+
+        String prime = onBundled ? bundledText.prime() : SampleCommand.defaultPrime(rnn.vocabulary());
+        for (int i = 0; i < sampleCount; i++) {
+            SamplingOptions sampling = SamplingOptions.builder().length(300).topK(5).seed(seed + i).build();
+            out.println("--- sample " + (i + 1) + " (prime " + SampleCommand.show(prime) + ", top-k 5)");
+            out.println(prime + rnn.generate(prime, sampling));
+        }
+        if (output.json) {
+            out.println(Json.object("train_loss", report.trainLoss(), "val_loss", report.validationLoss(),
+                    "steps", report.steps(), "train_chars_per_s", report.charsPerSecond(), "model", model.toString()));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,42 @@
+package io.github.charrnn.examples;
+
+import io.github.charrnn.CharRnn;
+import io.github.charrnn.datavec.batching.BatchMode;
+import io.github.charrnn.datavec.batching.CharBatches;
+import io.github.charrnn.datavec.corpus.TextCorpus;
+import io.github.charrnn.generation.SamplingOptions;
+import io.github.charrnn.training.TrainingOptions;
+
+import java.nio.file.Path;
+
+/**
+ * The README's Java example: train on a text file, save, load, generate.
+ * Run: {@code java -cp charrnn-examples/target/charrnn.jar io.github.charrnn.examples.QuickStart anna.txt "Anna"}
+ */
+public final class QuickStart {
+
+    private QuickStart() {
+    }
+
+    public static void main(String[] args) {
+        Path textFile = Path.of(args.length > 0 ? args[0] : "anna.txt");
+        String prime = args.length > 1 ? args[1] : "Anna";
+
+        TextCorpus corpus = TextCorpus.read(textFile);                  // UTF-8 file or folder, held as ids
+        CharRnn model = CharRnn.builder()
+                .vocabulary(corpus.vocabulary())                        // every distinct character, sorted
+                .hiddenSize(512).layers(2).dropout(0.5)                 // the articles' CharRNN(tokens, 512, 2, 0.5)
+                .learningRate(0.001).sequenceLength(100)
+                .build();
+        CharBatches.TrainingBatches batches = CharBatches.forTraining(corpus, 0.1, 128,
+                model.config().sequenceLength(), BatchMode.CONSECUTIVE, 1);
+        model.fit(batches.train(), batches.validation(),
+                TrainingOptions.builder().epochs(1).reportEvery(10).validateEvery(100).build(),
+                p -> System.out.printf("step %d  train loss %.4f  val loss %.4f  %.0f chars/s%n",
+                        p.step(), p.trainLoss(), p.validationLoss(), p.charsPerSecond()));
+        model.save(Path.of("anna.zip"));
+
+        CharRnn loaded = CharRnn.load(Path.of("anna.zip"));
+        System.out.println(prime + loaded.generate(prime, SamplingOptions.builder().length(1000).topK(5).seed(1).build()));
+    }
+}

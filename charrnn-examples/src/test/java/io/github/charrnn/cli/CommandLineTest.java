@@ -1,0 +1,114 @@
+package io.github.charrnn.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CommandLineTest {
+
+    @TempDir
+    static Path dir;
+    static Path text;
+    static Path model;
+
+    record Run(int exitCode, String out, String err) {
+        JsonNode lastLineJson() throws Exception {
+            String[] lines = out.strip().split("\n");
+            return new ObjectMapper().readTree(lines[lines.length - 1]);
+        }
+    }
+
+    static Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = CharRnnCommand.execute(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @BeforeAll
+    static void trainATinyModel() throws Exception {
+        text = Files.writeString(dir.resolve("profiles.txt"),
+                "I'm looking for someone who loves dogs, travel and good movies.\n".repeat(30));
+        model = dir.resolve("tiny.zip");
+        Run train = run("train", "--text", text.toString(), "--model", model.toString(), "--hidden", "16", "--layers", "1",
+                "--batch", "4", "--seq", "20", "--steps", "6", "--print-every", "3", "--json");
+        assertEquals(0, train.exitCode(), train.err());
+        JsonNode json = train.lastLineJson();
+        assertEquals(6, json.get("steps").asInt());
+        assertTrue(json.get("train_loss").asDouble() > 0);
+        assertTrue(json.get("val_loss").asDouble() > 0);
+        assertTrue(json.get("train_chars_per_s").asDouble() > 0);
+        assertEquals(model.toString(), json.get("model").asText());
+        assertTrue(Files.isRegularFile(model));
+    }
+
+    @Test
+    void sampleWithASeedIsReproducibleAndStartsWithThePrime() throws Exception {
+        Run first = run("sample", "--model", model.toString(), "--prime", "I'm looking for", "--length", "40", "--seed", "3", "--json");
+        Run second = run("sample", "--model", model.toString(), "--prime", "I'm looking for", "--length", "40", "--seed", "3", "--json");
+        assertEquals(0, first.exitCode(), first.err());
+        String sample = first.lastLineJson().get("text").asText();
+        assertTrue(sample.startsWith("I'm looking for"));
+        assertEquals("I'm looking for".length() + 40, sample.length());
+        assertEquals(sample, second.lastLineJson().get("text").asText());
+    }
+
+    @Test
+    void evalPrintsLossPerplexityAndBits() throws Exception {
+        Run eval = run("eval", "--model", model.toString(), "--text", text.toString(), "--json");
+        assertEquals(0, eval.exitCode(), eval.err());
+        JsonNode json = eval.lastLineJson();
+        double loss = json.get("loss").asDouble();
+        assertEquals(Math.exp(loss), json.get("perplexity").asDouble(), 1e-6);
+        assertEquals(loss / Math.log(2), json.get("bits_per_char").asDouble(), 1e-9);
+        assertTrue(json.get("chars").asLong() > 1000);
+    }
+
+    @Test
+    void badInputGetsOneSentenceAndExitCodeOne() {
+        assertOneLineError(run("train", "--text", dir.resolve("missing.txt").toString()), "does not exist");
+        assertOneLineError(run("train", "--text", text.toString(), "--cell", "gru"), "Unknown cell type 'gru'; allowed: lstm, rnn.");
+        assertOneLineError(run("train", "--text", text.toString(), "--dropout", "1.5"), "dropout must be in [0, 1), got 1.5.");
+        assertOneLineError(run("train", "--text", text.toString(), "--batch", "64", "--seq", "100"), "fewer than one mini-batch");
+        assertOneLineError(run("sample", "--model", model.toString(), "--prime", "xyz#"), "'#'");
+        assertOneLineError(run("sample", "--model", model.toString(), "--top-k", "500"), "larger than the model's vocabulary");
+        assertOneLineError(run("sample", "--model", dir.resolve("none.zip").toString()), "does not exist");
+    }
+
+    @Test
+    void aFailedTrainingRunLeavesAnExistingModelAlone() throws Exception {
+        byte[] before = Files.readAllBytes(model);
+        Run run = run("train", "--text", text.toString(), "--model", model.toString(), "--lr", "-1");
+        assertEquals(1, run.exitCode());
+        assertEquals(java.util.Arrays.hashCode(before), java.util.Arrays.hashCode(Files.readAllBytes(model)));
+    }
+
+    private static void assertOneLineError(Run run, String expectedPart) {
+        assertEquals(1, run.exitCode(), run.out());
+        String err = run.err().strip();
+        assertFalse(err.contains("\n"), "one line only: " + err);
+        assertTrue(err.startsWith("charrnn: ") && err.contains(expectedPart), err);
+        assertFalse(err.contains("at org.") || err.contains("Exception"), err);
+    }
+}
