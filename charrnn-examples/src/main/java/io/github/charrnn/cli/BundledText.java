@@ -1,6 +1,5 @@
 package io.github.charrnn.cli;
 
-import io.github.charrnn.datavec.corpus.TextCorpus;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,11 +33,6 @@ public enum BundledText {
     /** A prime that suits the text, for the samples printed after training. */
     public String prime() {
         return prime;
-    }
-
-    /** The text as a corpus with its own vocabulary. */
-    public TextCorpus corpus() {
-        return TextCorpus.of(id, text());
     }
 
     /** Reads the text from the class path. */

@@ -21,11 +21,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "ZIP", description = "Model file (default: ${DEFAULT-VALUE}).")
     Path model = Path.of("model.zip");
 
-    @Option(names = "--text", paramLabel = "PATH", description = "UTF-8 text file or folder (default: the bundled text named by --bundled).")
-    Path text;
-
-    @Option(names = "--bundled", paramLabel = "NAME", description = "Bundled text to use when --text is absent (default: ${DEFAULT-VALUE}).")
-    String bundled = BundledText.FORTUNES_EN.id();
+    @Mixin
+    TextOptions source;
 
     @Option(names = "--batch", paramLabel = "N", description = "Parallel streams; fewer are used if the text is short (default: ${DEFAULT-VALUE}).")
     int batch = 32;
@@ -42,8 +39,7 @@ final class EvalCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--batch must be at least 1, got " + batch + ".");
         }
         CharRnn rnn = CharRnn.load(model);
-        TextCorpus corpus = text != null ? TextCorpus.read(text, rnn.vocabulary())
-                : TextCorpus.of(bundled, BundledText.parse(bundled).text(), rnn.vocabulary());
+        TextCorpus corpus = source.corpus(rnn.vocabulary());
         int sequenceLength = seq != null ? seq : rnn.config().sequenceLength();
         if (sequenceLength < 1) {
             throw new IllegalArgumentException("--seq must be at least 1, got " + sequenceLength + ".");

@@ -29,11 +29,8 @@ final class TrainCommand implements Callable<Integer> {
     static final int BUNDLED_SEQ = 50;
     static final long BUNDLED_STEPS = 400;
 
-    @Option(names = "--text", paramLabel = "PATH", description = "UTF-8 text file, or a folder of them.")
-    Path text;
-
-    @Option(names = "--bundled", paramLabel = "NAME", description = "Train on a bundled text when --text is absent: fortunes-en (default) or tang300-zh.")
-    String bundled = BundledText.FORTUNES_EN.id();
+    @Mixin
+    TextOptions source;
 
     @Option(names = "--model", paramLabel = "ZIP", description = "Model file to write (default: ${DEFAULT-VALUE}).")
     Path model = Path.of("model.zip");
@@ -92,8 +89,8 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream out = System.out;
-        boolean onBundled = text == null;
-        BundledText bundledText = onBundled ? BundledText.parse(bundled) : null;
+        boolean onBundled = source.onBundled();
+        BundledText bundledText = source.bundledText();
         int hiddenSize = hidden != null ? hidden : onBundled ? BUNDLED_HIDDEN : 512;
         int batchSize = batch != null ? batch : onBundled ? BUNDLED_BATCH : 128;
         int sequenceLength = seq != null ? seq : onBundled ? BUNDLED_SEQ : 100;
@@ -112,7 +109,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--val-frac must be in [0, 1), got " + validationFraction + ".");
         }
 
-        TextCorpus corpus = onBundled ? bundledText.corpus() : TextCorpus.read(text);
+        TextCorpus corpus = source.corpus(null);
         out.println("text: " + corpus.describe() + (onBundled ? " (bundled; see docs/bundled-texts.md)" : ""));
         CharBatches.TrainingBatches batches = CharBatches.forTraining(corpus, validationFraction, batchSize, sequenceLength,
                 batchMode, seed);
