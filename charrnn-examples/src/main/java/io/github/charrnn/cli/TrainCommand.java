@@ -27,7 +27,9 @@ final class TrainCommand implements Callable<Integer> {
     static final int BUNDLED_HIDDEN = 128;
     static final int BUNDLED_BATCH = 32;
     static final int BUNDLED_SEQ = 50;
-    static final long BUNDLED_STEPS = 400;
+    static final long BUNDLED_STEPS = 600;
+    static final double BUNDLED_LEARNING_RATE = 0.004;
+    static final double BUNDLED_DROPOUT = 0.1;
 
     @Mixin
     TextOptions source;
@@ -41,8 +43,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--layers", paramLabel = "N", description = "Stacked recurrent layers (default: ${DEFAULT-VALUE}).")
     int layers = 2;
 
-    @Option(names = "--dropout", paramLabel = "P", description = "Dropout between layers and before the output, in [0, 1) (default: ${DEFAULT-VALUE}).")
-    double dropout = 0.5;
+    @Option(names = "--dropout", paramLabel = "P", description = "Dropout between layers and before the output, in [0, 1) (default 0.5; 0.1 on a bundled text).")
+    Double dropout;
 
     @Option(names = "--cell", paramLabel = "lstm|rnn", description = "Recurrent cell: lstm or rnn (default: ${DEFAULT-VALUE}).")
     String cell = "lstm";
@@ -56,11 +58,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "N", description = "Passes over the text (default: ${DEFAULT-VALUE}).")
     int epochs = 1;
 
-    @Option(names = "--steps", paramLabel = "N", description = "Stop after this many steps; 0 for no limit (default 0; 400 on a bundled text).")
+    @Option(names = "--steps", paramLabel = "N", description = "Stop after this many steps; 0 for no limit (default 0; 600 on a bundled text).")
     Long steps;
 
-    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
-    double learningRate = 0.001;
+    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (default 0.001; 0.004 on a bundled text).")
+    Double learningRate;
 
     @Option(names = "--clip", paramLabel = "NORM", description = "Clip the global gradient norm to this; 0 for no clipping (default: ${DEFAULT-VALUE}).")
     double clip = 5;
@@ -96,11 +98,13 @@ final class TrainCommand implements Callable<Integer> {
         int sequenceLength = seq != null ? seq : onBundled ? BUNDLED_SEQ : 100;
         long maxSteps = steps != null ? steps : onBundled ? BUNDLED_STEPS : 0;
         int sampleCount = samples != null ? samples : onBundled ? 3 : 0;
+        double dropProbability = dropout != null ? dropout : onBundled ? BUNDLED_DROPOUT : 0.5;
+        double rate = learningRate != null ? learningRate : onBundled ? BUNDLED_LEARNING_RATE : 0.001;
         TrainingOptions options = TrainingOptions.builder().epochs(epochs).maxSteps(maxSteps).reportEvery(printEvery)
                 .validateEvery(validateEvery).build();
         BatchMode batchMode = BatchMode.parse(mode);
         // checks every hyperparameter before the (possibly long) read of the text
-        CharRnnConfig config = new CharRnnConfig(hiddenSize, layers, dropout, learningRate, clip, sequenceLength, seed,
+        CharRnnConfig config = new CharRnnConfig(hiddenSize, layers, dropProbability, rate, clip, sequenceLength, seed,
                 CellType.parse(cell));
         if (batchSize < 1) {
             throw new IllegalArgumentException("--batch must be at least 1, got " + batchSize + ".");
