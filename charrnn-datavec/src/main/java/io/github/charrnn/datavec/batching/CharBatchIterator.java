@@ -1,10 +1,11 @@
 package io.github.charrnn.datavec.batching;
 
+import io.github.charrnn.batching.OneHot;
 import io.github.charrnn.datavec.corpus.EncodedText;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -64,13 +65,17 @@ public abstract class CharBatchIterator implements DataSetIterator {
         return batch;
     }
 
-    private org.nd4j.linalg.api.ndarray.INDArray oneHot(int[][] ids) {
-        return io.github.charrnn.batching.OneHot.sequences(ids, vocabularySize);
+    private INDArray oneHot(int[][] ids) {
+        return OneHot.sequences(ids, vocabularySize);
     }
 
+    /** The next mini-batch; {@code num} must equal the batch size, which is fixed at construction. */
     @Override
     public DataSet next(int num) {
-        throw new UnsupportedOperationException("The batch size is fixed at construction; call next().");
+        if (num != batchSize) {
+            throw new IllegalArgumentException("This iterator's batch size is fixed at " + batchSize + "; asked for " + num + ".");
+        }
+        return next();
     }
 
     @Override
@@ -111,10 +116,5 @@ public abstract class CharBatchIterator implements DataSetIterator {
     @Override
     public List<String> getLabels() {
         return null;
-    }
-
-    /** Keeps Nd4j's factory loaded before the first batch is timed. */
-    static {
-        Nd4j.getBackend();
     }
 }
