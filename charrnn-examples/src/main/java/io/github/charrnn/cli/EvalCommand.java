@@ -38,7 +38,7 @@ final class EvalCommand implements Callable<Integer> {
         if (batch < 1) {
             throw new IllegalArgumentException("--batch must be at least 1, got " + batch + ".");
         }
-        CharRnn rnn = CharRnn.load(model);
+        CharRnn rnn = ModelFiles.load(model);
         TextCorpus corpus = source.corpus(rnn.vocabulary());
         int sequenceLength = seq != null ? seq : rnn.config().sequenceLength();
         if (sequenceLength < 1) {

@@ -46,7 +46,7 @@ final class SampleCommand implements Callable<Integer> {
     public Integer call() {
         SamplingOptions options = SamplingOptions.builder().length(length).topK(topK).temperature(temperature)
                 .greedy(greedy).seed(seed != null ? seed : ThreadLocalRandom.current().nextLong()).build();
-        CharRnn rnn = CharRnn.load(model);
+        CharRnn rnn = ModelFiles.load(model);
         if (!greedy && topK > rnn.vocabulary().size()) {
             throw new IllegalArgumentException("--top-k " + topK + " is larger than the model's vocabulary of "
                     + rnn.vocabulary().size() + " characters; use 1 to " + rnn.vocabulary().size() + ", or 0 for all.");

@@ -93,7 +93,7 @@ class CommandLineTest {
         assertOneLineError(run("train", "--text", text.toString(), "--batch", "64", "--seq", "100"), "fewer than one mini-batch");
         assertOneLineError(run("sample", "--model", model.toString(), "--prime", "xyz#"), "'#'");
         assertOneLineError(run("sample", "--model", model.toString(), "--top-k", "500"), "larger than the model's vocabulary");
-        assertOneLineError(run("sample", "--model", dir.resolve("none.zip").toString()), "does not exist");
+        assertOneLineError(run("sample", "--model", dir.resolve("none.zip").toString()), "There is no model file");
     }
 
     @Test
