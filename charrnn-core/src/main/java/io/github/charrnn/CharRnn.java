@@ -45,6 +45,7 @@ public final class CharRnn {
     private final CharRnnConfig config;
     private final MultiLayerNetwork network;
     private TrainingSummary training;
+    private Generator generator;   // holds a copy of the weights for fast generation; dropped when training
 
     private CharRnn(Vocabulary vocabulary, CharRnnConfig config, MultiLayerNetwork network, TrainingSummary training) {
         this.vocabulary = vocabulary;
@@ -90,7 +91,8 @@ public final class CharRnn {
 
     /**
      * The underlying DL4J network. Using it directly bypasses this object's lock: do not use it while another
-     * thread trains, generates or evaluates with this model.
+     * thread trains, generates or evaluates with this model. Single-stream generation works on a copy of the
+     * weights taken at the first generation after {@code fit}; change the weights only through {@code fit}.
      */
     public MultiLayerNetwork network() {
         return network;
@@ -111,6 +113,7 @@ public final class CharRnn {
                                            ProgressListener... listeners) {
         Objects.requireNonNull(train, "train");
         Objects.requireNonNull(options, "options");
+        generator = null;
         Trainer trainer = new Trainer(network, config.sequenceLength(), config.gradientClip());
         TrainingReport report = trainer.fit(train, validation, options, training.steps(), List.of(listeners));
         training = new TrainingSummary(report.totalSteps(), training.epochs() + report.epochs(),
@@ -139,12 +142,28 @@ public final class CharRnn {
 
     /** As {@link #generate(String, SamplingOptions)}, handing each code point to {@code onCharacter} as it comes. */
     public synchronized String generate(String prime, SamplingOptions options, IntConsumer onCharacter) {
-        return new Generator(network, vocabulary).generate(prime, options, onCharacter);
+        return generator().generate(prime, options, onCharacter);
+    }
+
+    /**
+     * Generates {@code count} independent texts after the same prime, all in one batch (one forward pass per
+     * step for all of them); text i uses seed {@code options.seed() + i}. Returns the generated characters of
+     * each, without the prime.
+     */
+    public synchronized List<String> generate(String prime, int count, SamplingOptions options) {
+        return generator().generate(prime, count, options);
     }
 
     /** The model's probability of every vocabulary symbol (by id) following {@code context}. */
     public synchronized float[] nextCharacterProbabilities(String context) {
-        return new Generator(network, vocabulary).nextCharacterProbabilities(context);
+        return generator().nextCharacterProbabilities(context);
+    }
+
+    private Generator generator() {
+        if (generator == null) {
+            generator = new Generator(network, vocabulary, config);
+        }
+        return generator;
     }
 
     /**

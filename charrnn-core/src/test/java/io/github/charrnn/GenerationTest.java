@@ -72,6 +72,20 @@ class GenerationTest {
     }
 
     @Test
+    void batchedGenerationGivesIndependentReproducibleTexts() {
+        SamplingOptions options = SamplingOptions.builder().length(30).topK(0).seed(100).build();
+        java.util.List<String> texts = model.generate("abc", 8, options);
+        assertEquals(8, texts.size());
+        texts.forEach(t -> assertEquals(30, t.length()));
+        assertEquals(texts, model.generate("abc", 8, options));
+        assertTrue(new java.util.HashSet<>(texts).size() > 1, "different seeds give different texts");
+        java.util.List<String> greedy = model.generate("abc", 3, options.toBuilder().greedy(true).build());
+        assertEquals(model.generate("abc", options.toBuilder().greedy(true).build()), greedy.get(0),
+                "greedy text from the batch equals the single-stream one");
+        assertEquals(greedy.get(0), greedy.get(2));
+    }
+
+    @Test
     void probabilitiesSumToOne() {
         float[] p = model.nextCharacterProbabilities("a b");
         double sum = 0;

@@ -86,6 +86,17 @@ class CommandLineTest {
     }
 
     @Test
+    void benchMeasuresTrainingAndGeneration() throws Exception {
+        Run bench = run("bench", "--text", text.toString(), "--hidden", "8", "--layers", "1", "--batch", "4", "--seq", "10",
+                "--steps", "2", "--warmup", "1", "--sample-length", "20", "--streams", "3", "--stream-length", "5", "--json");
+        assertEquals(0, bench.exitCode(), bench.err());
+        JsonNode json = bench.lastLineJson();
+        for (String key : new String[]{"train_chars_per_s", "sample_chars_per_s", "batched_sample_chars_per_s", "peak_heap_mb"}) {
+            assertTrue(json.get(key).asDouble() > 0, key + " in " + json);
+        }
+    }
+
+    @Test
     void badInputGetsOneSentenceAndExitCodeOne() {
         assertOneLineError(run("train", "--text", dir.resolve("missing.txt").toString()), "does not exist");
         assertOneLineError(run("train", "--text", text.toString(), "--cell", "gru"), "Unknown cell type 'gru'; allowed: lstm, rnn.");

@@ -1,0 +1,119 @@
+package io.github.charrnn.cli;
+
+import io.github.charrnn.CharRnn;
+import io.github.charrnn.datavec.batching.BatchMode;
+import io.github.charrnn.datavec.batching.CharBatchIterator;
+import io.github.charrnn.datavec.batching.CharBatches;
+import io.github.charrnn.datavec.corpus.TextCorpus;
+import io.github.charrnn.generation.SamplingOptions;
+import io.github.charrnn.training.TrainingOptions;
+import io.github.charrnn.training.TrainingReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.concurrent.Callable;
+
+/** {@code charrnn bench}: training and generation throughput of the articles' configuration, and peak heap. */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measures training chars/s (after warm-up), single-stream and batched generation chars/s",
+                "(top-k sampling) and peak heap, on the articles' configuration by default (2 x 512 LSTM, batch 128, seq 100)."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Mixin
+    TextOptions source;
+
+    @Option(names = "--hidden", paramLabel = "N", description = "Units per layer (default: ${DEFAULT-VALUE}).")
+    int hidden = 512;
+
+    @Option(names = "--layers", paramLabel = "N", description = "Stacked layers (default: ${DEFAULT-VALUE}).")
+    int layers = 2;
+
+    @Option(names = "--batch", paramLabel = "N", description = "Rows per mini-batch (default: ${DEFAULT-VALUE}).")
+    int batch = 128;
+
+    @Option(names = "--seq", paramLabel = "N", description = "Characters per step (default: ${DEFAULT-VALUE}).")
+    int seq = 100;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Timed training steps (default: ${DEFAULT-VALUE}).")
+    int steps = 20;
+
+    @Option(names = "--warmup", paramLabel = "N", description = "Untimed training steps first (default: ${DEFAULT-VALUE}).")
+    int warmup = 2;
+
+    @Option(names = "--sample-length", paramLabel = "N", description = "Characters of the timed single-stream sample (default: ${DEFAULT-VALUE}).")
+    int sampleLength = 2000;
+
+    @Option(names = "--streams", paramLabel = "N", description = "Samples generated together in the batched measurement (default: ${DEFAULT-VALUE}).")
+    int streams = 64;
+
+    @Option(names = "--stream-length", paramLabel = "N", description = "Characters per batched sample (default: ${DEFAULT-VALUE}).")
+    int streamLength = 200;
+
+    @Option(names = "--top-k", paramLabel = "K", description = "Top-k of the sampling (default: ${DEFAULT-VALUE}).")
+    int topK = 5;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        if (steps < 1 || warmup < 0 || sampleLength < 1 || streams < 1 || streamLength < 1) {
+            throw new IllegalArgumentException("--steps, --sample-length, --streams and --stream-length must be at least 1,"
+                    + " --warmup at least 0.");
+        }
+        TextCorpus corpus = source.corpus(null);
+        System.out.println("text: " + corpus.describe());
+        CharRnn rnn = CharRnn.builder().vocabulary(corpus.vocabulary()).hiddenSize(hidden).layers(layers)
+                .sequenceLength(seq).build();
+        CharBatchIterator train = CharBatches.forTraining(corpus, 0, batch, seq, BatchMode.CONSECUTIVE, 1).train();
+        System.out.printf("model: %s, batch %d, sequence %d; %d warm-up + %d timed steps%n", rnn, batch, seq, warmup, steps);
+
+        if (warmup > 0) {
+            rnn.fit(train, null, TrainingOptions.builder().maxSteps(warmup).reportEvery(Integer.MAX_VALUE).build());
+        }
+        TrainingReport report = rnn.fit(train, null, TrainingOptions.builder().maxSteps(steps).reportEvery(Integer.MAX_VALUE).build());
+        double trainCharsPerSecond = report.charsPerSecond();
+        System.out.printf("training: %,.0f chars/s (%d steps of %d x %d in %.1f s)%n", trainCharsPerSecond, report.steps(),
+                batch, seq, report.seconds());
+
+        String prime = SampleCommand.defaultPrime(rnn.vocabulary());
+        SamplingOptions sampling = SamplingOptions.builder().topK(Math.min(topK, rnn.vocabulary().size())).seed(1).length(20).build();
+        rnn.generate(prime, sampling);
+        long started = System.nanoTime();
+        rnn.generate(prime, sampling.toBuilder().length(sampleLength).build());
+        double sampleCharsPerSecond = sampleLength / seconds(started);
+        System.out.printf("generation, one stream: %,.0f chars/s (%,d chars, top-k %d)%n", sampleCharsPerSecond, sampleLength, topK);
+
+        rnn.generate(prime, streams, sampling.toBuilder().length(10).build());
+        started = System.nanoTime();
+        rnn.generate(prime, streams, sampling.toBuilder().length(streamLength).build());
+        double batchedCharsPerSecond = (double) streams * streamLength / seconds(started);
+        System.out.printf("generation, %d streams together: %,.0f chars/s in all%n", streams, batchedCharsPerSecond);
+
+        double peakHeapMb = peakHeapBytes() / (1024.0 * 1024.0);
+        System.out.printf("peak heap: %,.0f MB%n", peakHeapMb);
+        if (output.json) {
+            System.out.println(Json.object("train_chars_per_s", trainCharsPerSecond, "sample_chars_per_s", sampleCharsPerSecond,
+                    "batched_sample_chars_per_s", batchedCharsPerSecond, "peak_heap_mb", peakHeapMb));
+        }
+        return 0;
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    private static long peakHeapBytes() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+}
