@@ -64,6 +64,14 @@ public final class CharRnn {
         return fromContents(ModelFile.read(path));
     }
 
+    /**
+     * Loads a model file without its optimizer state: quicker, for generating and evaluating. Training such a
+     * model starts Adam's moment estimates afresh.
+     */
+    public static CharRnn loadForGeneration(Path path) {
+        return fromContents(ModelFile.read(path, false));
+    }
+
     /** Loads a model file from a stream, for example a classpath resource; the stream is not closed. */
     public static CharRnn load(InputStream in) {
         return fromContents(ModelFile.read(in, "stream"));

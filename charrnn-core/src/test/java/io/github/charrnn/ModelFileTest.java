@@ -86,6 +86,16 @@ class ModelFileTest {
     }
 
     @Test
+    void loadingForGenerationSkipsTheUpdaterButGeneratesTheSame() {
+        Path file = dir.resolve("model.zip");
+        trained.save(file);
+        CharRnn light = CharRnn.loadForGeneration(file);
+        assertArrayEquals(trained.nextCharacterProbabilities("Happy"), light.nextCharacterProbabilities("Happy"));
+        SamplingOptions options = SamplingOptions.builder().length(40).seed(9).build();
+        assertEquals(trained.generate("H", options), light.generate("H", options));
+    }
+
+    @Test
     void loadsFromAStream() throws Exception {
         Path file = dir.resolve("model.zip");
         trained.save(file);

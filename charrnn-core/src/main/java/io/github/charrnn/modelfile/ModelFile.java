@@ -83,15 +83,23 @@ public final class ModelFile {
         }
     }
 
-    /** Reads a model file written by {@link #write}. */
+    /** Reads a model file written by {@link #write}, with the updater state. */
     public static Contents read(Path path) {
+        return read(path, true);
+    }
+
+    /**
+     * Reads a model file written by {@link #write}; without the updater state ({@code withUpdater} false) it loads
+     * faster, and further training starts Adam afresh.
+     */
+    public static Contents read(Path path, boolean withUpdater) {
         if (!Files.isRegularFile(path)) {
             throw new ModelFileException("The model file " + path + " does not exist or is not a file.");
         }
         ModelMetadata metadata = readMetadata(path);
         MultiLayerNetwork network;
         try {
-            network = ModelSerializer.restoreMultiLayerNetwork(path.toFile(), true);
+            network = ModelSerializer.restoreMultiLayerNetwork(path.toFile(), withUpdater);
         } catch (IOException | RuntimeException e) {
             throw new ModelFileException("The model file " + path + " holds no readable DL4J network: " + e.getMessage(), e);
         }

@@ -16,6 +16,6 @@ final class ModelFiles {
             throw new IllegalArgumentException("There is no model file " + model
                     + "; train one first (./charrnn train --model " + model + ") or name one with --model.");
         }
-        return CharRnn.load(model);
+        return CharRnn.loadForGeneration(model);
     }
 }
