@@ -14,8 +14,9 @@ import java.util.function.IntConsumer;
 /**
  * Generates text the articles' way: the prime runs through the network first to build up the recurrent state,
  * then each sampled character is fed back in. One stream runs on {@link SingleStreamStepper} (the network's
- * weights as plain float arrays, copied when first needed: make a new Generator after training); several
- * streams together and {@link #nextCharacterProbabilities} run on DL4J's {@code rnnTimeStep}. Not thread-safe:
+ * weights as plain float arrays, copied when first needed: make a new Generator after training), several
+ * streams together on {@link BatchedStepper}; {@link #nextCharacterProbabilities} runs on DL4J's
+ * {@code rnnTimeStep}. Not thread-safe:
  * callers must not use the same generator or network concurrently.
  */
 public final class Generator {
@@ -71,46 +72,82 @@ public final class Generator {
 
     /**
      * Generates {@code count} independent texts after the same prime in one batch: every step runs one forward
-     * pass for all of them. Text i is sampled with seed {@code options.seed() + i}. Returns the generated
-     * characters of each text, without the prime.
+     * pass for all of them ({@link BatchedStepper}). Text i is sampled with seed {@code options.seed() + i}.
+     * Returns the generated characters of each text, without the prime.
      */
     public List<String> generate(String prime, int count, SamplingOptions options) {
-        if (count < 1) {
-            throw new IllegalArgumentException("count must be at least 1, got " + count + ".");
+        checkCount(count);
+        int[] primeIds = encodePrime(prime);
+        BatchedStepper streams = new BatchedStepper(network, config.cellType(), config.layers(), config.hiddenSize(),
+                vocabulary.size(), count);
+        int[] ids = new int[count];
+        float[][] probabilities = null;
+        for (int id : primeIds) {
+            java.util.Arrays.fill(ids, id);
+            probabilities = streams.step(ids);
         }
+        return sampleStreams(count, options, probabilities, streams::step);
+    }
+
+    /**
+     * The same as {@link #generate(String, int, SamplingOptions)} on DL4J's own {@code rnnTimeStep}: the reference
+     * that the faster paths are tested against.
+     */
+    List<String> generateWithRnnTimeStep(String prime, int count, SamplingOptions options) {
+        checkCount(count);
         int[] primeIds = encodePrime(prime);
         int[][] rows = new int[count][];
-        NextCharacterSampler[] samplers = new NextCharacterSampler[count];
-        StringBuilder[] texts = new StringBuilder[count];
-        for (int i = 0; i < count; i++) {
-            rows[i] = primeIds;
-            samplers[i] = new NextCharacterSampler(options.toBuilder().seed(options.seed() + i).build());
-            texts[i] = new StringBuilder(options.length());
-        }
+        java.util.Arrays.fill(rows, primeIds);
         network.rnnClearPreviousState();
         try {
             INDArray output = network.rnnTimeStep(OneHot.sequences(rows, vocabulary.size()));
-            INDArray probabilities = output.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(primeIds.length - 1));
-            int[][] next = new int[count][1];
-            for (int step = 0; step < options.length(); step++) {
-                float[][] rowsOfProbabilities = probabilities.toFloatMatrix();
+            float[][] first = output.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(primeIds.length - 1))
+                    .toFloatMatrix();
+            return sampleStreams(count, options, first, ids -> {
+                int[][] column = new int[count][];
                 for (int i = 0; i < count; i++) {
-                    next[i][0] = samplers[i].next(rowsOfProbabilities[i]);
-                    texts[i].appendCodePoint(vocabulary.codePoint(next[i][0]));
+                    column[i] = new int[]{ids[i]};
                 }
-                if (step + 1 < options.length()) {
-                    INDArray out = network.rnnTimeStep(OneHot.sequences(next, vocabulary.size()));
-                    probabilities = out.rank() == 3 ? out.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(0)) : out;
-                }
-            }
+                INDArray out = network.rnnTimeStep(OneHot.sequences(column, vocabulary.size()));
+                return (out.rank() == 3 ? out.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(0)) : out)
+                        .toFloatMatrix();
+            });
         } finally {
             network.rnnClearPreviousState();
+        }
+    }
+
+    /** Samples {@code count} streams: stream i with seed + i, each step's ids fed to {@code step}. */
+    private List<String> sampleStreams(int count, SamplingOptions options, float[][] first,
+                                       java.util.function.Function<int[], float[][]> step) {
+        NextCharacterSampler[] samplers = new NextCharacterSampler[count];
+        StringBuilder[] texts = new StringBuilder[count];
+        for (int i = 0; i < count; i++) {
+            samplers[i] = new NextCharacterSampler(options.toBuilder().seed(options.seed() + i).build());
+            texts[i] = new StringBuilder(options.length());
+        }
+        float[][] probabilities = first;
+        int[] next = new int[count];
+        for (int position = 0; position < options.length(); position++) {
+            for (int i = 0; i < count; i++) {
+                next[i] = samplers[i].next(probabilities[i]);
+                texts[i].appendCodePoint(vocabulary.codePoint(next[i]));
+            }
+            if (position + 1 < options.length()) {
+                probabilities = step.apply(next);
+            }
         }
         List<String> result = new ArrayList<>(count);
         for (StringBuilder text : texts) {
             result.add(text.toString());
         }
         return result;
+    }
+
+    private static void checkCount(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1, got " + count + ".");
+        }
     }
 
     /** The probabilities of the character that follows {@code context}. */

@@ -49,7 +49,7 @@ class SingleStreamStepperTest {
         Generator generator = new Generator(network, VOCABULARY, config);
         for (long seed = 1; seed <= 3; seed++) {
             SamplingOptions options = SamplingOptions.builder().length(200).topK(5).seed(seed).build();
-            List<String> viaDl4j = generator.generate("the ", 1, options);
+            List<String> viaDl4j = generator.generateWithRnnTimeStep("the ", 1, options);
             assertEquals(viaDl4j.get(0), generator.generate("the ", options, cp -> { }));
         }
     }
