@@ -82,13 +82,11 @@ final class BatchedStepper {
             }
             Nd4j.gemm(h[l], recurrentWeights[l], z, false, false, 1.0, 1.0);
             float[] gates = z.data().asFloat();
-            if (cellType == CellType.LSTM) {
-                lstmCells(gates, hValues[l], c[l]);
-            } else {
-                for (int s = 0; s < streams; s++) {
-                    for (int k = 0; k < hidden; k++) {
-                        hValues[l][s * hidden + k] = SingleStreamStepper.tanh(gates[s * gateWidth + k]);
-                    }
+            for (int s = 0; s < streams; s++) {
+                if (cellType == CellType.LSTM) {
+                    CellMath.lstm(gates, s * gateWidth, hValues[l], c[l], s * hidden, hidden);
+                } else {
+                    CellMath.rnn(gates, s * gateWidth, hValues[l], s * hidden, hidden);
                 }
             }
             h[l].data().setData(hValues[l]);
@@ -96,41 +94,9 @@ final class BatchedStepper {
         Nd4j.gemm(h[h.length - 1], outputWeights, logits, false, false, 1.0, 0.0);
         float[] values = logits.data().asFloat();
         for (int s = 0; s < streams; s++) {
-            softmax(values, s * vocabulary, probabilities[s]);
+            CellMath.softmax(values, s * vocabulary, outputBias, probabilities[s]);
         }
         return probabilities;
     }
 
-    private void lstmCells(float[] gates, float[] hl, float[] cl) {
-        int hs = hidden;
-        for (int s = 0; s < streams; s++) {
-            int g = s * gateWidth;
-            int o = s * hs;
-            for (int k = 0; k < hs; k++) {
-                float blockInput = SingleStreamStepper.tanh(gates[g + k]);
-                float forget = SingleStreamStepper.sigmoid(gates[g + hs + k]);
-                float output = SingleStreamStepper.sigmoid(gates[g + 2 * hs + k]);
-                float input = SingleStreamStepper.sigmoid(gates[g + 3 * hs + k]);
-                cl[o + k] = forget * cl[o + k] + input * blockInput;
-                hl[o + k] = output * SingleStreamStepper.tanh(cl[o + k]);
-            }
-        }
-    }
-
-    private void softmax(float[] values, int offset, float[] out) {
-        float max = Float.NEGATIVE_INFINITY;
-        for (int v = 0; v < vocabulary; v++) {
-            out[v] = values[offset + v] + outputBias[v];
-            max = Math.max(max, out[v]);
-        }
-        double sum = 0;
-        for (int v = 0; v < vocabulary; v++) {
-            out[v] = (float) Math.exp(out[v] - max);
-            sum += out[v];
-        }
-        float scale = (float) (1.0 / sum);
-        for (int v = 0; v < vocabulary; v++) {
-            out[v] *= scale;
-        }
-    }
 }

@@ -29,6 +29,7 @@ final class SingleStreamStepper {
     private final float[][] h;
     private final float[][] c;
     private final float[] z;
+    private final float[] logits;
     private final float[] probabilities;
 
     SingleStreamStepper(MultiLayerNetwork network, CellType cellType, int layers, int hidden, int vocabulary) {
@@ -49,6 +50,7 @@ final class SingleStreamStepper {
         h = new float[layers][hidden];
         c = new float[layers][hidden];
         z = new float[gateWidth];
+        logits = new float[vocabulary];
         probabilities = new float[vocabulary];
     }
 
@@ -75,48 +77,19 @@ final class SingleStreamStepper {
             }
             addProduct(z, h[l], recurrentWeights[l]);
             if (cellType == CellType.LSTM) {
-                lstmCell(l);
+                CellMath.lstm(z, 0, h[l], c[l], 0, hidden);
             } else {
-                for (int k = 0; k < hidden; k++) {
-                    h[l][k] = tanh(z[k]);
-                }
+                CellMath.rnn(z, 0, h[l], 0, hidden);
             }
         }
         softmaxOutput(h[h.length - 1]);
         return probabilities;
     }
 
-    private void lstmCell(int layer) {
-        float[] hl = h[layer];
-        float[] cl = c[layer];
-        int hs = hidden;
-        for (int k = 0; k < hs; k++) {
-            float blockInput = tanh(z[k]);
-            float forget = sigmoid(z[hs + k]);
-            float output = sigmoid(z[2 * hs + k]);
-            float input = sigmoid(z[3 * hs + k]);
-            cl[k] = forget * cl[k] + input * blockInput;
-            hl[k] = output * tanh(cl[k]);
-        }
-    }
-
     private void softmaxOutput(float[] top) {
-        System.arraycopy(outputBias, 0, probabilities, 0, vocabulary);
-        addProduct(probabilities, top, outputWeights);
-        float max = Float.NEGATIVE_INFINITY;
-        for (float v : probabilities) {
-            max = Math.max(max, v);
-        }
-        double sum = 0;
-        for (int v = 0; v < vocabulary; v++) {
-            float e = (float) Math.exp(probabilities[v] - max);
-            probabilities[v] = e;
-            sum += e;
-        }
-        float scale = (float) (1.0 / sum);
-        for (int v = 0; v < vocabulary; v++) {
-            probabilities[v] *= scale;
-        }
+        java.util.Arrays.fill(logits, 0f);
+        addProduct(logits, top, outputWeights);
+        CellMath.softmax(logits, 0, outputBias, probabilities);
     }
 
     /** target += x · W for row-major W [x.length][target.length]: one vectorisable axpy per input. */
@@ -139,15 +112,6 @@ final class SingleStreamStepper {
         for (int k = 0; k < width; k++) {
             target[k] += weights[base + k];
         }
-    }
-
-    static float sigmoid(float x) {
-        return (float) (1.0 / (1.0 + Math.exp(-x)));
-    }
-
-    /** tanh through exp, which the JIT compiles to a fast intrinsic (Math.tanh is several times slower). */
-    static float tanh(float x) {
-        return (float) (2.0 / (1.0 + Math.exp(-2.0 * x)) - 1.0);
     }
 
     static float[] rowMajor(INDArray matrix) {
