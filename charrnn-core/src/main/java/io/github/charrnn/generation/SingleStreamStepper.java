@@ -114,13 +114,8 @@ final class SingleStreamStepper {
         }
     }
 
+    /** The matrix's values row by row (a C-order copy, read out in one piece). */
     static float[] rowMajor(INDArray matrix) {
-        float[][] rows = matrix.toFloatMatrix();
-        int width = rows.length == 0 ? 0 : rows[0].length;
-        float[] out = new float[rows.length * width];
-        for (int r = 0; r < rows.length; r++) {
-            System.arraycopy(rows[r], 0, out, r * width, width);
-        }
-        return out;
+        return matrix.dup('c').data().asFloat();
     }
 }

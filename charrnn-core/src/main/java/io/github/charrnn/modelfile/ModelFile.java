@@ -5,9 +5,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -99,12 +104,41 @@ public final class ModelFile {
         ModelMetadata metadata = readMetadata(path);
         MultiLayerNetwork network;
         try {
-            network = ModelSerializer.restoreMultiLayerNetwork(path.toFile(), withUpdater);
+            network = withUpdater ? ModelSerializer.restoreMultiLayerNetwork(path.toFile(), true) : readNetworkOnly(path);
         } catch (IOException | RuntimeException e) {
             throw new ModelFileException("The model file " + path + " holds no readable DL4J network: " + e.getMessage(), e);
         }
         checkConsistent(path, network, metadata);
         return new Contents(network, metadata);
+    }
+
+    /**
+     * The network from DL4J's configuration and coefficients entries alone. ModelSerializer inflates every entry
+     * of the zip, the optimizer state (twice the size of the weights) included, even when asked not to restore
+     * it; reading only the two entries it needs makes loading for generation about twice as fast.
+     */
+    private static MultiLayerNetwork readNetworkOnly(Path path) throws IOException {
+        try (ZipFile zip = new ZipFile(path.toFile())) {
+            ZipEntry configuration = zip.getEntry(ModelSerializer.CONFIGURATION_JSON);
+            ZipEntry coefficients = zip.getEntry(ModelSerializer.COEFFICIENTS_BIN);
+            if (configuration == null || coefficients == null) {
+                throw new IOException("it lacks DL4J's " + ModelSerializer.CONFIGURATION_JSON + " or "
+                        + ModelSerializer.COEFFICIENTS_BIN + " entry");
+            }
+            String json;
+            try (InputStream in = zip.getInputStream(configuration)) {
+                json = new String(in.readNBytes((int) MAX_METADATA_BYTES), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            INDArray parameters;
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(zip.getInputStream(coefficients)))) {
+                parameters = Nd4j.read(in);
+            }
+            MultiLayerConfiguration conf = MultiLayerConfiguration.fromJson(json);
+            conf.setDataType(parameters.dataType());
+            MultiLayerNetwork network = new MultiLayerNetwork(conf);
+            network.init(parameters, false);
+            return network;
+        }
     }
 
     /** Reads a model from a stream (for example a classpath resource) by way of a temporary file. */
