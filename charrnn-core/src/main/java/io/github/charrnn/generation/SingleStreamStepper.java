@@ -92,16 +92,31 @@ final class SingleStreamStepper {
         CellMath.softmax(logits, 0, outputBias, probabilities);
     }
 
-    /** target += x · W for row-major W [x.length][target.length]: one vectorisable axpy per input. */
+    /**
+     * target += x · W for row-major W [x.length][target.length]. Four input rows at a time, so each element of
+     * target is loaded and stored once per four rows; the inner loops are left for the JIT to vectorise.
+     */
     private static void addProduct(float[] target, float[] x, float[] weights) {
         int width = target.length;
-        for (int i = 0; i < x.length; i++) {
+        int i = 0;
+        for (; i + 4 <= x.length; i += 4) {
+            float x0 = x[i];
+            float x1 = x[i + 1];
+            float x2 = x[i + 2];
+            float x3 = x[i + 3];
+            int b0 = i * width;
+            int b1 = b0 + width;
+            int b2 = b1 + width;
+            int b3 = b2 + width;
+            for (int k = 0; k < width; k++) {
+                target[k] += x0 * weights[b0 + k] + x1 * weights[b1 + k] + x2 * weights[b2 + k] + x3 * weights[b3 + k];
+            }
+        }
+        for (; i < x.length; i++) {
             float xi = x[i];
-            if (xi != 0f) {
-                int base = i * width;
-                for (int k = 0; k < width; k++) {
-                    target[k] += xi * weights[base + k];
-                }
+            int base = i * width;
+            for (int k = 0; k < width; k++) {
+                target[k] += xi * weights[base + k];
             }
         }
     }
