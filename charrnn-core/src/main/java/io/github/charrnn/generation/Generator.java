@@ -8,7 +8,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 
 /**
@@ -83,7 +85,7 @@ public final class Generator {
         int[] ids = new int[count];
         float[][] probabilities = null;
         for (int id : primeIds) {
-            java.util.Arrays.fill(ids, id);
+            Arrays.fill(ids, id);
             probabilities = streams.step(ids);
         }
         return sampleStreams(count, options, probabilities, streams::step);
@@ -97,7 +99,7 @@ public final class Generator {
         checkCount(count);
         int[] primeIds = encodePrime(prime);
         int[][] rows = new int[count][];
-        java.util.Arrays.fill(rows, primeIds);
+        Arrays.fill(rows, primeIds);
         network.rnnClearPreviousState();
         try {
             INDArray output = network.rnnTimeStep(OneHot.sequences(rows, vocabulary.size()));
@@ -119,7 +121,7 @@ public final class Generator {
 
     /** Samples {@code count} streams: stream i with seed + i, each step's ids fed to {@code step}. */
     private List<String> sampleStreams(int count, SamplingOptions options, float[][] first,
-                                       java.util.function.Function<int[], float[][]> step) {
+                                       Function<int[], float[][]> step) {
         NextCharacterSampler[] samplers = new NextCharacterSampler[count];
         StringBuilder[] texts = new StringBuilder[count];
         for (int i = 0; i < count; i++) {

@@ -8,6 +8,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
@@ -101,10 +102,10 @@ public final class Trainer {
     private DataSet checkShape(DataSet batch) {
         INDArray features = batch.getFeatures();
         long inputs = network.layerInputSize(0);
-        if (features.rank() != 3 || features.size(1) != inputs || !java.util.Arrays.equals(features.shape(), batch.getLabels().shape())) {
+        if (features.rank() != 3 || features.size(1) != inputs || !Arrays.equals(features.shape(), batch.getLabels().shape())) {
             throw new IllegalArgumentException("Mini-batches must be one-hot features and labels of shape [batch, " + inputs
-                    + ", time] (the model's vocabulary size in the middle); got features " + java.util.Arrays.toString(features.shape())
-                    + " and labels " + java.util.Arrays.toString(batch.getLabels().shape()) + ".");
+                    + ", time] (the model's vocabulary size in the middle); got features " + Arrays.toString(features.shape())
+                    + " and labels " + Arrays.toString(batch.getLabels().shape()) + ".");
         }
         return batch;
     }
