@@ -11,6 +11,7 @@ import io.github.charrnn.modelfile.ModelFile;
 import io.github.charrnn.modelfile.ModelMetadata;
 import io.github.charrnn.modelfile.Provenance;
 import io.github.charrnn.modelfile.TrainingSummary;
+import io.github.charrnn.runtime.NativeThreads;
 import io.github.charrnn.training.ProgressListener;
 import io.github.charrnn.training.Trainer;
 import io.github.charrnn.training.TrainingOptions;
@@ -38,6 +39,9 @@ import java.util.function.IntConsumer;
  *
  * <p>Thread safety: an instance may be shared between threads; training, generation and evaluation each take
  * the instance's lock, so calls on one instance run one after another.
+ *
+ * <p>Native threads: the first model made or loaded sets ND4J's own operations to one thread and its BLAS matrix
+ * products to every core, process-wide ({@link NativeThreads} says why and how to keep ND4J's settings instead).
  */
 public final class CharRnn {
 
@@ -52,6 +56,7 @@ public final class CharRnn {
         this.config = config;
         this.network = network;
         this.training = training;
+        NativeThreads.apply();
     }
 
     /** A builder of a new, untrained model with the articles' defaults. */

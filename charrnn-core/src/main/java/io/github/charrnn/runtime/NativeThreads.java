@@ -1,0 +1,65 @@
+package io.github.charrnn.runtime;
+
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The thread settings charrnn gives ND4J's native code: one thread for ND4J's own operations, every core for
+ * the BLAS matrix products.
+ *
+ * <p>Why: a recurrent network runs thousands of small element-wise operations per training step, and ND4J's
+ * OpenMP threads cost more to start than such an operation takes (a 2 × 512 LSTM trained at 1,223 chars/s with
+ * ND4J's default of one thread per core, 2,280 with one thread), while the matrix products are large enough to
+ * gain from all cores (3,053–3,118 chars/s with BLAS on two cores). docs/performance.md has the figures.
+ *
+ * <p>These settings are process-wide. charrnn applies them once, the first time a model trains, generates or
+ * evaluates; start the JVM with {@code -Dcharrnn.nativeThreads=keep} to leave ND4J's settings as they are, or
+ * with {@code -Dcharrnn.blasThreads=N} to give BLAS N threads.
+ */
+public final class NativeThreads {
+
+    /** System property: {@code keep} leaves ND4J's thread settings alone. */
+    public static final String MODE_PROPERTY = "charrnn.nativeThreads";
+    /** System property: threads for BLAS matrix products (default: available processors). */
+    public static final String BLAS_THREADS_PROPERTY = "charrnn.blasThreads";
+
+    private static volatile boolean applied;
+
+    private NativeThreads() {
+    }
+
+    /** Applies the settings unless already applied or switched off by {@value #MODE_PROPERTY}{@code =keep}. */
+    public static void apply() {
+        if (applied) {
+            return;
+        }
+        synchronized (NativeThreads.class) {
+            if (applied) {
+                return;
+            }
+            if (!"keep".equalsIgnoreCase(System.getProperty(MODE_PROPERTY, ""))) {
+                Nd4j.getEnvironment().setMaxThreads(1);
+                Nd4j.getEnvironment().setMaxMasterThreads(1);
+                Nd4j.factory().blas().setMaxThreads(blasThreads());
+            }
+            applied = true;
+        }
+    }
+
+    /** Threads for BLAS: the {@value #BLAS_THREADS_PROPERTY} property, else the available processors. */
+    static int blasThreads() {
+        String configured = System.getProperty(BLAS_THREADS_PROPERTY);
+        if (configured != null) {
+            try {
+                int threads = Integer.parseInt(configured.trim());
+                if (threads >= 1) {
+                    return threads;
+                }
+            } catch (NumberFormatException ignored) {
+                // fall through to the message below
+            }
+            throw new IllegalArgumentException(BLAS_THREADS_PROPERTY + " must be a whole number of at least 1; got '"
+                    + configured + "'.");
+        }
+        return Runtime.getRuntime().availableProcessors();
+    }
+}
