@@ -1,18 +1,12 @@
 package io.github.charrnn.generation;
 
+import static io.github.charrnn.model.GateFunctions.sigmoid;
+import static io.github.charrnn.model.GateFunctions.tanh;
+
 /** The element-wise math of one recurrent step, shared by the single-stream and the batched stepper. */
 final class CellMath {
 
     private CellMath() {
-    }
-
-    static float sigmoid(float x) {
-        return (float) (1.0 / (1.0 + Math.exp(-x)));
-    }
-
-    /** tanh through exp, which the JIT compiles to a fast intrinsic (Math.tanh is several times slower). */
-    static float tanh(float x) {
-        return (float) (2.0 / (1.0 + Math.exp(-2.0 * x)) - 1.0);
     }
 
     /**

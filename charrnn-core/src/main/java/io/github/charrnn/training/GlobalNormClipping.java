@@ -28,9 +28,14 @@ final class GlobalNormClipping extends BaseTrainingListener {
     public void onGradientCalculation(Model model) {
         MultiLayerNetwork network = (MultiLayerNetwork) model;
         INDArray input = network.getInput();
-        double batch = input.size(0);
-        double time = input.rank() == 3 ? input.size(2) : 1;
-        INDArray flatGradient = network.gradient().gradient();
+        clip(network.gradient().gradient(), input.size(0), input.rank() == 3 ? input.size(2) : 1, maxNorm);
+    }
+
+    /**
+     * Scales a gradient of the loss summed over {@code batch} rows and {@code time} steps as described above
+     * (the updater still divides by {@code batch}).
+     */
+    static void clip(INDArray flatGradient, double batch, double time, double maxNorm) {
         double scale = 1.0 / time;
         if (maxNorm > 0) {
             double meanLossNorm = flatGradient.norm2Number().doubleValue() / (batch * time);

@@ -11,7 +11,7 @@ import java.util.List;
  * Counts steps (one per truncated-BPTT segment, i.e. one optimizer iteration of DL4J), averages their loss
  * per character and tells the {@link ProgressListener}s every {@code reportEvery} steps.
  */
-final class StepRecorder extends BaseTrainingListener {
+final class StepRecorder extends BaseTrainingListener implements GemmLstmTraining.StepListener {
 
     /** The final training loss of a run is the mean over this many last steps. */
     static final int RECENT_STEPS = 10;
@@ -43,8 +43,13 @@ final class StepRecorder extends BaseTrainingListener {
         INDArray input = ((MultiLayerNetwork) model).getInput();
         long time = input.rank() == 3 ? input.size(2) : 1;
         // DL4J's score of a recurrent output layer is the loss summed over time, averaged over the batch
-        lastStepLoss = model.score() / time;
-        runChars += input.size(0) * time;
+        stepDone(input.size(0), time, model.score() / time);
+    }
+
+    @Override
+    public void stepDone(long rows, long time, double meanLoss) {
+        lastStepLoss = meanLoss;
+        runChars += rows * time;
         totalSteps++;
         runSteps++;
         recentLosses[(int) (runSteps % RECENT_STEPS)] = lastStepLoss;

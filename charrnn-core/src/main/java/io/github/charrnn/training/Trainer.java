@@ -23,9 +23,13 @@ import java.util.List;
  */
 public final class Trainer {
 
+    /** System property: {@code dl4j} trains with DL4J's own LSTM implementation instead of {@link GemmLstmTraining}. */
+    public static final String IMPLEMENTATION_PROPERTY = "charrnn.training";
+
     private final MultiLayerNetwork network;
     private final int sequenceLength;
     private final double gradientClip;
+    private final GemmLstmTraining gemmTraining;   // null where DL4J's own fit trains
 
     /**
      * @param network         the network to train (its truncated-BPTT length is {@code sequenceLength})
@@ -33,9 +37,17 @@ public final class Trainer {
      * @param gradientClip    global L2 norm clip, 0 for none
      */
     public Trainer(MultiLayerNetwork network, int sequenceLength, double gradientClip) {
+        this(network, sequenceLength, gradientClip,
+                !"dl4j".equalsIgnoreCase(System.getProperty(IMPLEMENTATION_PROPERTY, "")));
+    }
+
+    /** @param gemmAllowed whether {@link GemmLstmTraining} may train the network where it supports it */
+    Trainer(MultiLayerNetwork network, int sequenceLength, double gradientClip, boolean gemmAllowed) {
         this.network = network;
         this.sequenceLength = sequenceLength;
         this.gradientClip = gradientClip;
+        this.gemmTraining = gemmAllowed && GemmLstmTraining.supports(network)
+                ? new GemmLstmTraining(network, sequenceLength, gradientClip) : null;
     }
 
     /**
@@ -71,7 +83,11 @@ public final class Trainer {
                     DataSet batch = limitToSteps(checkShape(toDataSet(train.next())), options, recorder);
                     clock.start();
                     try {
-                        network.fit(batch);
+                        if (gemmTraining != null) {
+                            gemmTraining.fit(batch, recorder);
+                        } else {
+                            network.fit(batch);
+                        }
                     } finally {
                         clock.stop();
                     }

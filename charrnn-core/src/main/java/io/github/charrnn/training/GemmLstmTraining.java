@@ -1,0 +1,226 @@
+package io.github.charrnn.training;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.BackpropType;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
+import org.deeplearning4j.nn.conf.dropout.IDropout;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.recurrent.LSTM;
+import org.deeplearning4j.nn.layers.recurrent.RnnOutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.linalg.activations.impl.ActivationSigmoid;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
+import org.nd4j.linalg.activations.impl.ActivationTanH;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+
+import java.util.Map;
+
+/**
+ * Trains a network of DL4J LSTM layers and a softmax output layer with the same math as DL4J's truncated-BPTT
+ * {@code fit(DataSet)}, but with far fewer and larger ND4J operations ({@link LstmLayerPass}): per segment, the
+ * forward and backward passes write the gradient into the network's own gradient array, then the network's own
+ * updater (Adam) and parameter step run exactly as in DL4J. The model stays a plain DL4J
+ * {@link MultiLayerNetwork}; only the computation of the gradient is ours. Dropout is DL4J's inverted dropout on
+ * the input of each layer that has it.
+ *
+ * <p>As in DL4J, the recurrent state starts at zero for every {@code DataSet} and carries from one segment of it
+ * to the next, and each segment is one optimizer step. Not thread-safe.
+ */
+final class GemmLstmTraining {
+
+    /** Called after every step with the rows, the time steps and the mean loss per character of the step. */
+    interface StepListener {
+        void stepDone(long rows, long time, double meanLoss);
+    }
+
+    private final MultiLayerNetwork network;
+    private final int sequenceLength;
+    private final double gradientClip;
+    private final int recurrentLayers;
+    private final Gradient gradient;
+    private int batch;
+    private LstmLayerPass[] passes;
+    private InputDropout[] dropouts;   // per layer, the output layer last; null where the layer has none
+    private SoftmaxOutputPass output;
+
+    GemmLstmTraining(MultiLayerNetwork network, int sequenceLength, double gradientClip) {
+        if (!supports(network)) {
+            throw new IllegalArgumentException("The GEMM-based training supports LSTM layers and a softmax output layer only.");
+        }
+        this.network = network;
+        this.sequenceLength = sequenceLength;
+        this.gradientClip = gradientClip;
+        this.recurrentLayers = network.getnLayers() - 1;
+        if (network.getFlattenedGradients() == null) {
+            network.initGradientsView();
+        }
+        this.gradient = namedGradient(network);
+    }
+
+    /**
+     * Whether this class can train the network: float LSTM layers (tanh, sigmoid gates) and a softmax RNN output
+     * layer with multi-class cross entropy, truncated BPTT with equal forward and backward length, and dropout, if
+     * any, of DL4J's plain kind.
+     */
+    static boolean supports(MultiLayerNetwork network) {
+        MultiLayerConfiguration conf = network.getLayerWiseConfigurations();
+        if (conf.getBackpropType() != BackpropType.TruncatedBPTT || conf.getTbpttFwdLength() != conf.getTbpttBackLength()
+                || network.getnLayers() < 2 || network.params().dataType() != DataType.FLOAT) {
+            return false;
+        }
+        Layer[] layers = network.getLayers();
+        for (int i = 0; i < layers.length; i++) {
+            if (!(layers[i].conf().getLayer() instanceof BaseLayer config) || !plainDropout(config.getIDropout())
+                    || config.getWeightNoise() != null || (config.getConstraints() != null && !config.getConstraints().isEmpty())
+                    || conf.getInputPreProcess(i) != null) {
+                return false;
+            }
+            if (i < layers.length - 1) {
+                if (!(layers[i] instanceof LSTM) || !(config instanceof org.deeplearning4j.nn.conf.layers.LSTM lstm)
+                        || !(lstm.getActivationFn() instanceof ActivationTanH)
+                        || !(lstm.getGateActivationFn() instanceof ActivationSigmoid)) {
+                    return false;
+                }
+            } else if (!(layers[i] instanceof RnnOutputLayer)
+                    || !(config instanceof org.deeplearning4j.nn.conf.layers.RnnOutputLayer out)
+                    || !(out.getActivationFn() instanceof ActivationSoftmax)
+                    || !(out.getLossFn() instanceof LossMCXENT loss) || loss.getWeights() != null
+                    || loss.getSoftmaxClipEps() > 1e-6 || !out.hasBias()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean plainDropout(IDropout dropout) {
+        return dropout == null || (dropout instanceof Dropout plain && plain.getPSchedule() == null);
+    }
+
+    /**
+     * Trains on one mini-batch: features and labels [batch, vocabulary, time], one step per sequence-length
+     * segment, from a zero state.
+     */
+    void fit(DataSet batchData, StepListener listener) {
+        INDArray features = batchData.getFeatures();
+        INDArray labels = batchData.getLabels();
+        int rows = (int) features.size(0);
+        long length = features.size(2);
+        prepare(rows);
+        for (LstmLayerPass pass : passes) {
+            pass.resetState();
+        }
+        for (long from = 0; from < length; from += sequenceLength) {
+            int time = (int) Math.min(sequenceLength, length - from);
+            double loss = step(OffHeapRows.timeMajor(features, from, time), OffHeapRows.timeMajor(labels, from, time), time);
+            for (LstmLayerPass pass : passes) {
+                pass.carryState();
+            }
+            listener.stepDone(rows, time, loss / ((double) rows * time));
+        }
+    }
+
+    /**
+     * Computes, without updating anything, the gradient of the loss (summed over batch and time) of the last
+     * segment of a mini-batch into the network's gradient array, the state carried into it from the segments
+     * before, and returns that loss. For tests.
+     */
+    double gradientOfLastSegment(DataSet batchData) {
+        INDArray features = batchData.getFeatures();
+        long length = features.size(2);
+        prepare((int) features.size(0));
+        for (LstmLayerPass pass : passes) {
+            pass.resetState();
+        }
+        double loss = 0;
+        for (long from = 0; from < length; from += sequenceLength) {
+            int time = (int) Math.min(sequenceLength, length - from);
+            if (from > 0) {
+                for (LstmLayerPass pass : passes) {
+                    pass.carryState();
+                }
+            }
+            loss = computeGradient(OffHeapRows.timeMajor(features, from, time),
+                    OffHeapRows.timeMajor(batchData.getLabels(), from, time), time);
+        }
+        return loss;
+    }
+
+    private double step(OffHeapRows input, OffHeapRows targets, int time) {
+        double loss = computeGradient(input, targets, time);
+        update(batch, time);
+        return loss;
+    }
+
+    private double computeGradient(OffHeapRows input, OffHeapRows targets, int time) {
+        int rows = time * batch;
+        INDArray[] layerInputs = new INDArray[recurrentLayers + 1];
+        INDArray activations = input.matrix();
+        for (int l = 0; l <= recurrentLayers; l++) {
+            layerInputs[l] = dropouts[l] == null ? activations : dropouts[l].apply(activations, rows);
+            if (l < recurrentLayers) {
+                activations = passes[l].forward(layerInputs[l], time);
+            }
+        }
+        double loss = output.forwardBackward(layerInputs[recurrentLayers], targets, rows);
+        OffHeapRows outputGradient = output.inputGradient();
+        for (int l = recurrentLayers - 1; l >= 0; l--) {
+            if (dropouts[l + 1] != null) {
+                dropouts[l + 1].backprop(outputGradient, rows);
+            }
+            outputGradient = passes[l].backward(outputGradient, layerInputs[l], l > 0);
+        }
+        return loss;
+    }
+
+    /** Clips, then lets DL4J's updater and step function apply the gradient, as its own fit does. */
+    private void update(int rows, int time) {
+        INDArray flat = network.getFlattenedGradients();
+        GlobalNormClipping.clip(flat, rows, time, gradientClip);
+        network.getUpdater().update(network, gradient, network.getIterationCount(), network.getEpochCount(), rows,
+                LayerWorkspaceMgr.noWorkspaces());
+        network.params().subi(flat.reshape(flat.length()));
+        network.setIterationCount(network.getIterationCount() + 1);
+    }
+
+    private void prepare(int rows) {
+        if (passes != null && rows == batch) {
+            return;
+        }
+        batch = rows;
+        long maxRows = (long) sequenceLength * rows;
+        Layer[] layers = network.getLayers();
+        passes = new LstmLayerPass[recurrentLayers];
+        dropouts = new InputDropout[recurrentLayers + 1];
+        for (int l = 0; l <= recurrentLayers; l++) {
+            if (l < recurrentLayers) {
+                passes[l] = new LstmLayerPass(layers[l], rows, sequenceLength);
+            }
+            IDropout dropout = ((BaseLayer) layers[l].conf().getLayer()).getIDropout();
+            if (dropout instanceof Dropout plain && plain.getP() < 1.0) {
+                dropouts[l] = new InputDropout(plain.getP(), maxRows, (int) layers[l].getParam("W").rows());
+            }
+        }
+        output = new SoftmaxOutputPass(layers[recurrentLayers], maxRows);
+    }
+
+    /** The network's flattened gradient with every layer's parameter gradients named as DL4J's updater expects. */
+    private static Gradient namedGradient(MultiLayerNetwork network) {
+        Gradient gradient = new DefaultGradient(network.getFlattenedGradients());
+        Layer[] layers = network.getLayers();
+        for (int i = 0; i < layers.length; i++) {
+            Map<String, INDArray> views = layers[i].conf().getLayer().initializer()
+                    .getGradientsFromFlattened(layers[i].conf(), layers[i].getGradientsViewArray());
+            for (Map.Entry<String, INDArray> view : views.entrySet()) {
+                gradient.setGradientFor(i + "_" + view.getKey(), view.getValue());
+            }
+        }
+        return gradient;
+    }
+}

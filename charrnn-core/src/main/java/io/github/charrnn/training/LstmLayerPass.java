@@ -1,0 +1,256 @@
+package io.github.charrnn.training;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.params.LSTMParamInitializer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.Arrays;
+import java.util.Map;
+
+import static io.github.charrnn.model.GateFunctions.sigmoidInPlace;
+import static io.github.charrnn.model.GateFunctions.tanh;
+import static io.github.charrnn.model.GateFunctions.tanhInPlace;
+
+/**
+ * One DL4J LSTM layer's forward and backward pass over a truncated-BPTT segment, computed on the layer's own
+ * parameter and gradient arrays: the input projection of all time steps is one GEMM, each time step adds one
+ * GEMM with the recurrent weights, and the gate math runs as Java loops over plain arrays. Backward mirrors it:
+ * one GEMM per step for the recurrent gradient, and the weight gradients as one GEMM each over the whole segment.
+ *
+ * <p>The math is DL4J's LSTM (no peepholes) in its gate layout {@code [a, f, o, i]} of the {@code 4H} columns:
+ * a = tanh(z_a) the block input, f, o, i sigmoid gates, c = f*c + i*a, h = o*tanh(c). The gradients it writes
+ * are those of the loss summed over batch and time, as DL4J's backpropagation gives them
+ * (GemmLstmTrainingTest checks them against DL4J and against finite differences). The hidden and cell state carry
+ * from one segment to the next until {@link #resetState()}. Not thread-safe.
+ *
+ * <p>Within a step, each gate's values sit in an array of their own ([batch*H], row after row), and so do the
+ * states, so that every element-wise loop indexes all its arrays alike, which is what lets the JIT vectorise it.
+ */
+final class LstmLayerPass {
+
+    private static final int A = 0;
+    private static final int F = 1;
+    private static final int O = 2;
+    private static final int I = 3;
+
+    private final int inputSize;
+    private final int hidden;
+    private final int gateWidth;
+    private final int batch;
+    private final int units;                   // batch * hidden: the length of every per-step array
+    private final INDArray inputWeights;       // [nIn, 4H]
+    private final INDArray recurrentWeights;   // [H, 4H]
+    private final INDArray bias;               // [1, 4H]
+    private final INDArray inputWeightGradient;
+    private final INDArray recurrentWeightGradient;
+    private final INDArray biasGradient;
+
+    // time-major rows: row t*batch + r is time step t of batch row r
+    private final OffHeapRows gates;           // [T*B, 4H]: pre-activations, then activations, then their gradients
+    private final OffHeapRows hs;              // [(T+1)*B, H]: block 0 the state coming in, block t+1 h after step t
+    private final OffHeapRows cs;              // [(T+1)*B, H]: the same for c
+    private final OffHeapRows tanhCs;          // [T*B, H]: tanh(c) after step t
+    private final OffHeapRows inputGradient;   // [T*B, nIn], for the layer below
+    private final INDArray recurrentGradient;  // [B, H]: dLoss/dh of the step before, from the step after
+
+    private final float[][] stepGates;         // [4][B*H]: a, f, o, i of one step
+    private final float[][] stepGateGradients; // [4][B*H]
+    private final float[] stepH;
+    private final float[] stepC;
+    private final float[] stepTanhC;
+    private final float[] stepGradient;        // dLoss/dh of one step
+    private final float[] cellGradient;        // dLoss/dc carried back to the step before
+    private final float[] stepBiasGradient;    // [H]: one gate's bias gradient of one step
+    private int time;
+
+    LstmLayerPass(Layer layer, int batch, int maxTime) {
+        Map<String, INDArray> params = layer.paramTable();
+        Map<String, INDArray> gradients = layer.conf().getLayer().initializer()
+                .getGradientsFromFlattened(layer.conf(), layer.getGradientsViewArray());
+        this.inputWeights = params.get(LSTMParamInitializer.INPUT_WEIGHT_KEY);
+        this.recurrentWeights = params.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY);
+        this.bias = params.get(LSTMParamInitializer.BIAS_KEY);
+        this.inputWeightGradient = gradients.get(LSTMParamInitializer.INPUT_WEIGHT_KEY);
+        this.recurrentWeightGradient = gradients.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY);
+        this.biasGradient = gradients.get(LSTMParamInitializer.BIAS_KEY);
+        this.inputSize = (int) inputWeights.rows();
+        this.hidden = (int) recurrentWeights.rows();
+        this.gateWidth = 4 * hidden;
+        this.batch = batch;
+        this.units = batch * hidden;
+        this.gates = new OffHeapRows((long) maxTime * batch, gateWidth);
+        this.hs = new OffHeapRows((long) (maxTime + 1) * batch, hidden);
+        this.cs = new OffHeapRows((long) (maxTime + 1) * batch, hidden);
+        this.tanhCs = new OffHeapRows((long) maxTime * batch, hidden);
+        this.inputGradient = new OffHeapRows((long) maxTime * batch, inputSize);
+        this.recurrentGradient = Nd4j.create(DataType.FLOAT, new long[]{batch, hidden}, 'c');
+        this.stepGates = new float[4][units];
+        this.stepGateGradients = new float[4][units];
+        this.stepH = new float[units];
+        this.stepC = new float[units];
+        this.stepTanhC = new float[units];
+        this.stepGradient = new float[units];
+        this.cellGradient = new float[units];
+        this.stepBiasGradient = new float[hidden];
+        resetState();
+    }
+
+    /** Zero hidden and cell state, as at the start of a DL4J {@code fit(DataSet)}. */
+    void resetState() {
+        hs.zero();
+        cs.zero();
+    }
+
+    /**
+     * Runs {@code time} steps over {@code input} ([time*batch, nIn], time-major rows), starting from the carried
+     * state, and returns the outputs h as a view [time*batch, H].
+     */
+    INDArray forward(INDArray input, int time) {
+        this.time = time;
+        int rows = time * batch;
+        Nd4j.gemm(input, inputWeights, gates.rows(0, rows), false, false, 1.0, 0.0);
+        float[] b = bias.toFloatVector();
+        cs.read(0, batch, stepC);
+        for (int t = 0; t < time; t++) {
+            long first = (long) t * batch;
+            Nd4j.gemm(hs.rows(first, first + batch), recurrentWeights, gates.rows(first, first + batch), false, false, 1.0, 1.0);
+            gates.readSplit(first, batch, stepGates);
+            activateGates(b);
+            updateCells();
+            gates.writeSplit(first, batch, stepGates);
+            hs.write(first + batch, batch, stepH);
+            cs.write(first + batch, batch, stepC);
+            tanhCs.write(first, batch, stepTanhC);
+        }
+        return hs.rows(batch, (long) (time + 1) * batch);
+    }
+
+    private void activateGates(float[] b) {
+        for (int q = 0; q < 4; q++) {
+            float[] gate = stepGates[q];
+            for (int r = 0; r < batch; r++) {
+                addBias(gate, r * hidden, b, q * hidden);
+            }
+        }
+        tanhInPlace(stepGates[A], units);
+        sigmoidInPlace(stepGates[F], units);
+        sigmoidInPlace(stepGates[O], units);
+        sigmoidInPlace(stepGates[I], units);
+    }
+
+    private void addBias(float[] gate, int from, float[] b, int biasFrom) {
+        for (int k = 0; k < hidden; k++) {
+            gate[from + k] += b[biasFrom + k];
+        }
+    }
+
+    /** c = f*c + i*a, h = o*tanh(c), for every unit of every batch row. */
+    private void updateCells() {
+        float[] a = stepGates[A];
+        float[] f = stepGates[F];
+        float[] o = stepGates[O];
+        float[] i = stepGates[I];
+        for (int j = 0; j < units; j++) {
+            float c = f[j] * stepC[j] + i[j] * a[j];
+            float tc = tanh(c);
+            stepC[j] = c;
+            stepTanhC[j] = tc;
+            stepH[j] = o[j] * tc;
+        }
+    }
+
+    /**
+     * Backpropagates the gradient of the outputs of the last {@link #forward} ({@code outputGradient},
+     * [time*batch, H]) through the segment, writes the parameter gradients into the layer's gradient arrays
+     * and returns the gradient of the input (its first time*batch rows) if {@code inputGradientWanted}, else null.
+     * Gradients do not flow into the state that came in (truncated BPTT).
+     */
+    OffHeapRows backward(OffHeapRows outputGradient, INDArray input, boolean inputGradientWanted) {
+        int rows = time * batch;
+        double[] biasSums = new double[gateWidth];
+        Arrays.fill(cellGradient, 0f);
+        for (int t = time - 1; t >= 0; t--) {
+            long first = (long) t * batch;
+            gates.readSplit(first, batch, stepGates);
+            cs.read(first, batch, stepC);             // c of the step before
+            tanhCs.read(first, batch, stepTanhC);
+            outputGradient.read(first, batch, stepGradient);
+            if (t < time - 1) {
+                recurrentGradient.data().asNioFloat().get(0, stepH, 0, units);
+                addInto(stepGradient, stepH);
+            }
+            gateGradients();
+            addBiasGradients(biasSums);
+            gates.writeSplit(first, batch, stepGateGradients);
+            if (t > 0) {
+                Nd4j.gemm(gates.rows(first, first + batch), recurrentWeights, recurrentGradient, false, true, 1.0, 0.0);
+            }
+        }
+        INDArray preActivationGradients = gates.rows(0, rows);
+        Nd4j.gemm(hs.rows(0, rows), preActivationGradients, recurrentWeightGradient, true, false, 1.0, 0.0);
+        Nd4j.gemm(input, preActivationGradients, inputWeightGradient, true, false, 1.0, 0.0);
+        float[] biasValues = new float[gateWidth];
+        for (int k = 0; k < gateWidth; k++) {
+            biasValues[k] = (float) biasSums[k];
+        }
+        biasGradient.assign(Nd4j.createFromArray(biasValues).reshape(biasGradient.shape()));
+        if (!inputGradientWanted) {
+            return null;
+        }
+        Nd4j.gemm(preActivationGradients, inputWeights, inputGradient.rows(0, rows), false, true, 1.0, 0.0);
+        return inputGradient;
+    }
+
+    private static void addInto(float[] sum, float[] addend) {
+        for (int j = 0; j < sum.length; j++) {
+            sum[j] += addend[j];
+        }
+    }
+
+    /** Pre-activation gradients of one step from its activations, and the cell gradient for the step before. */
+    private void gateGradients() {
+        float[] a = stepGates[A];
+        float[] f = stepGates[F];
+        float[] o = stepGates[O];
+        float[] i = stepGates[I];
+        float[] da = stepGateGradients[A];
+        float[] df = stepGateGradients[F];
+        float[] dO = stepGateGradients[O];
+        float[] di = stepGateGradients[I];
+        for (int j = 0; j < units; j++) {
+            float tc = stepTanhC[j];
+            float dh = stepGradient[j];
+            float dc = dh * o[j] * (1 - tc * tc) + cellGradient[j];
+            cellGradient[j] = dc * f[j];
+            da[j] = dc * i[j] * (1 - a[j] * a[j]);
+            df[j] = dc * stepC[j] * f[j] * (1 - f[j]);
+            dO[j] = dh * tc * o[j] * (1 - o[j]);
+            di[j] = dc * a[j] * i[j] * (1 - i[j]);
+        }
+    }
+
+    private void addBiasGradients(double[] biasSums) {
+        for (int q = 0; q < 4; q++) {
+            float[] gradient = stepGateGradients[q];
+            Arrays.fill(stepBiasGradient, 0f);
+            for (int r = 0; r < batch; r++) {
+                int from = r * hidden;
+                for (int k = 0; k < hidden; k++) {
+                    stepBiasGradient[k] += gradient[from + k];
+                }
+            }
+            for (int k = 0; k < hidden; k++) {
+                biasSums[q * hidden + k] += stepBiasGradient[k];
+            }
+        }
+    }
+
+    /** Makes the state after the last forward segment the state coming into the next one. */
+    void carryState() {
+        float[] scratch = new float[units];
+        hs.copyRows((long) time * batch, 0, batch, scratch);
+        cs.copyRows((long) time * batch, 0, batch, scratch);
+    }
+}

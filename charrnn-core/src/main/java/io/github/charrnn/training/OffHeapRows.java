@@ -1,0 +1,103 @@
+package io.github.charrnn.training;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.nio.FloatBuffer;
+
+/**
+ * A row-major float matrix in ND4J's native memory, addressed by blocks of rows: ND4J's GEMMs read and write
+ * the blocks as views, Java loops copy them in and out of plain arrays in one bulk copy each.
+ */
+final class OffHeapRows {
+
+    private final INDArray matrix;
+    private final FloatBuffer floats;
+    private final int width;
+
+    OffHeapRows(long rows, int width) {
+        this(Nd4j.create(DataType.FLOAT, new long[]{rows, width}, 'c'));
+    }
+
+    private OffHeapRows(INDArray matrix) {
+        this.matrix = matrix;
+        this.floats = matrix.data().asNioFloat();
+        this.width = (int) matrix.columns();
+    }
+
+    /**
+     * The time-major rows of a segment of [batch, width, time] sequences: row {@code t * batch + r} is time step
+     * {@code from + t} of sequence {@code r}.
+     */
+    static OffHeapRows timeMajor(INDArray sequences, long from, int time) {
+        INDArray segment = sequences.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(from, from + time));
+        INDArray rows = segment.permute(2, 0, 1).dup('c').reshape('c', time * sequences.size(0), sequences.size(1));
+        return new OffHeapRows(rows);
+    }
+
+    /** All rows as an ND4J array. */
+    INDArray matrix() {
+        return matrix;
+    }
+
+    long rows() {
+        return matrix.rows();
+    }
+
+    int width() {
+        return width;
+    }
+
+    /** Rows {@code [from, to)} as an ND4J view, for GEMMs. */
+    INDArray rows(long from, long to) {
+        return matrix.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+    }
+
+    /** Copies rows {@code [from, from + count)} into {@code into}, row after row. */
+    void read(long from, int count, float[] into) {
+        floats.get(Math.toIntExact(from * width), into, 0, count * width);
+    }
+
+    /** Copies {@code count} rows from {@code values} into rows {@code [from, from + count)}. */
+    void write(long from, int count, float[] values) {
+        floats.put(Math.toIntExact(from * width), values, 0, count * width);
+    }
+
+    /**
+     * Copies rows {@code [from, from + count)} into {@code parts.length} arrays, split by columns into equal
+     * blocks: {@code parts[q]} gets columns {@code [q*w, (q+1)*w)} of every row, row after row ({@code w} =
+     * width / parts).
+     */
+    void readSplit(long from, int count, float[][] parts) {
+        int part = width / parts.length;
+        for (int r = 0; r < count; r++) {
+            int row = Math.toIntExact((from + r) * width);
+            for (int q = 0; q < parts.length; q++) {
+                floats.get(row + q * part, parts[q], r * part, part);
+            }
+        }
+    }
+
+    /** The reverse of {@link #readSplit}. */
+    void writeSplit(long from, int count, float[][] parts) {
+        int part = width / parts.length;
+        for (int r = 0; r < count; r++) {
+            int row = Math.toIntExact((from + r) * width);
+            for (int q = 0; q < parts.length; q++) {
+                floats.put(row + q * part, parts[q], r * part, part);
+            }
+        }
+    }
+
+    /** Copies rows {@code [from, from + count)} over rows {@code [to, to + count)}. */
+    void copyRows(long from, long to, int count, float[] scratch) {
+        read(from, count, scratch);
+        write(to, count, scratch);
+    }
+
+    void zero() {
+        matrix.assign(0);
+    }
+}
