@@ -1,17 +1,19 @@
 package io.github.charrnn.generation;
 
+import io.github.charrnn.kernel.GateFunctions;
+import io.github.charrnn.kernel.LstmCellMath;
+import io.github.charrnn.kernel.OffHeapRows;
 import io.github.charrnn.model.CellType;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The trained network's forward step for N streams at once: the matrix products run as ND4J GEMMs into
- * preallocated arrays (where a batch of streams makes them worth it), the gate math as Java loops, so there are
- * a handful of ND4J calls per layer and step instead of DL4J's dozens. Holds a copy of the weights taken when
- * it is made. Gives the same probabilities as DL4J's {@code rnnTimeStep} on the same batch to within float
- * rounding (BatchedStepperTest). Not thread-safe.
+ * The trained network's forward step for N streams at once: one ND4J GEMM per layer and step (for layers above
+ * the first, the input and recurrent products fused into one: [h below | h] times [W; RW]), the one-hot input
+ * of the first layer as a row gather, and the gate math as vectorised Java loops ({@link LstmCellMath}). Holds a
+ * copy of the weights taken when it is made. Gives the same probabilities as DL4J's {@code rnnTimeStep} on the
+ * same batch to within float rounding (BatchedStepperTest). Not thread-safe.
  */
 final class BatchedStepper {
 
@@ -20,18 +22,22 @@ final class BatchedStepper {
     private final int hidden;
     private final int vocabulary;
     private final int gateWidth;
+    private final int units;                   // streams * hidden
     private final float[] firstInputWeights;   // row-major [vocabulary][gateWidth]: one-hot input is a row gather
-    private final INDArray[] inputWeights;     // [H, gateWidth] for layers 1.., null for layer 0
-    private final INDArray[] recurrentWeights; // [H, gateWidth]
+    private final INDArray[] weights;          // layer 0: RW [H, gateWidth]; above: [W; RW] [2H, gateWidth]
     private final float[][] biases;
+    private final OffHeapRows[] inputs;        // layer 0: [streams, H] = h; above: [streams, 2H] = [h below | h]
+    private final OffHeapRows topHidden;       // [streams, H]: h of the top layer, the output layer's input
+    private final float[][] c;
+    private final float[] h;
+    private final float[] tanhC;
+    private final OffHeapRows z;               // [streams, gateWidth]
+    private final float[] firstLayerZ;
+    private final float[][] gates;             // LSTM: [4][streams*H]; RNN: [1][streams*H]
     private final INDArray outputWeights;      // [H, V]
     private final float[] outputBias;
-    private final INDArray[] h;                // [streams, H] per layer
-    private final float[][] hValues;
-    private final float[][] c;
-    private final INDArray z;                  // [streams, gateWidth]
-    private final float[] zValues;
-    private final INDArray logits;             // [streams, V]
+    private final OffHeapRows logits;          // [streams, V]
+    private final float[] logitValues;
     private final float[][] probabilities;
 
     BatchedStepper(MultiLayerNetwork network, CellType cellType, int layers, int hidden, int vocabulary, int streams) {
@@ -40,63 +46,88 @@ final class BatchedStepper {
         this.hidden = hidden;
         this.vocabulary = vocabulary;
         this.gateWidth = cellType == CellType.LSTM ? 4 * hidden : hidden;
+        this.units = streams * hidden;
         firstInputWeights = SingleStreamStepper.rowMajor(network.getParam("0_W"));
-        inputWeights = new INDArray[layers];
-        recurrentWeights = new INDArray[layers];
+        weights = new INDArray[layers];
         biases = new float[layers][];
-        h = new INDArray[layers];
-        hValues = new float[layers][streams * hidden];
-        c = new float[layers][streams * hidden];
+        inputs = new OffHeapRows[layers];
+        c = new float[layers][units];
         for (int l = 0; l < layers; l++) {
-            if (l > 0) {
-                inputWeights[l] = network.getParam(l + "_W").dup('c');
-            }
-            recurrentWeights[l] = network.getParam(l + "_RW").dup('c');
+            INDArray recurrent = network.getParam(l + "_RW");
+            weights[l] = l == 0 ? recurrent.dup('c') : Nd4j.vstack(network.getParam(l + "_W"), recurrent).dup('c');
             biases[l] = network.getParam(l + "_b").toFloatVector();
-            h[l] = Nd4j.zeros(DataType.FLOAT, streams, hidden);
+            inputs[l] = new OffHeapRows(streams, l == 0 ? hidden : 2 * hidden);
         }
+        topHidden = new OffHeapRows(streams, hidden);
+        h = new float[units];
+        tanhC = new float[units];
+        z = new OffHeapRows(streams, gateWidth);
+        firstLayerZ = new float[streams * gateWidth];
+        gates = new float[cellType == CellType.LSTM ? 4 : 1][units];
         outputWeights = network.getParam(layers + "_W").dup('c');
         outputBias = network.getParam(layers + "_b").toFloatVector();
-        z = Nd4j.zeros(DataType.FLOAT, streams, gateWidth);
-        zValues = new float[streams * gateWidth];
-        logits = Nd4j.zeros(DataType.FLOAT, streams, vocabulary);
+        logits = new OffHeapRows(streams, vocabulary);
+        logitValues = new float[streams * vocabulary];
         probabilities = new float[streams][vocabulary];
     }
 
     /** Feeds one character per stream and returns each stream's next-character probabilities (reused arrays). */
     float[][] step(int[] ids) {
-        for (int l = 0; l < h.length; l++) {
-            for (int s = 0; s < streams; s++) {
-                System.arraycopy(biases[l], 0, zValues, s * gateWidth, gateWidth);
-                if (l == 0) {
-                    int base = ids[s] * gateWidth;
-                    int row = s * gateWidth;
-                    for (int k = 0; k < gateWidth; k++) {
-                        zValues[row + k] += firstInputWeights[base + k];
-                    }
-                }
+        int layers = weights.length;
+        for (int l = 0; l < layers; l++) {
+            if (l == 0) {
+                gatherFirstLayerInput(ids);
+                z.write(0, streams, firstLayerZ);
+                Nd4j.gemm(inputs[0].matrix(), weights[0], z.matrix(), false, false, 1.0, 1.0);
+            } else {
+                Nd4j.gemm(inputs[l].matrix(), weights[l], z.matrix(), false, false, 1.0, 0.0);
             }
-            z.data().setData(zValues);
-            if (l > 0) {
-                Nd4j.gemm(h[l - 1], inputWeights[l], z, false, false, 1.0, 1.0);
+            z.readSplit(0, streams, gates);
+            if (cellType == CellType.LSTM) {
+                LstmCellMath.activate(gates, biases[l], streams, hidden);
+                LstmCellMath.updateCells(gates, c[l], tanhC, h, units);
+            } else {
+                tanhRnn(gates[0], biases[l]);
+                System.arraycopy(gates[0], 0, h, 0, units);
             }
-            Nd4j.gemm(h[l], recurrentWeights[l], z, false, false, 1.0, 1.0);
-            float[] gates = z.data().asFloat();
-            for (int s = 0; s < streams; s++) {
-                if (cellType == CellType.LSTM) {
-                    CellMath.lstm(gates, s * gateWidth, hValues[l], c[l], s * hidden, hidden);
-                } else {
-                    CellMath.rnn(gates, s * gateWidth, hValues[l], s * hidden, hidden);
-                }
-            }
-            h[l].data().setData(hValues[l]);
+            storeHidden(l);
         }
-        Nd4j.gemm(h[h.length - 1], outputWeights, logits, false, false, 1.0, 0.0);
-        float[] values = logits.data().asFloat();
+        Nd4j.gemm(topHidden.matrix(), outputWeights, logits.matrix(), false, false, 1.0, 0.0);
+        logits.read(0, streams, logitValues);
         for (int s = 0; s < streams; s++) {
-            CellMath.softmax(values, s * vocabulary, outputBias, probabilities[s]);
+            CellMath.softmax(logitValues, s * vocabulary, outputBias, probabilities[s]);
         }
         return probabilities;
     }
 
+    /** The first layer's input product for one-hot characters: row {@code id} of W, per stream. */
+    private void gatherFirstLayerInput(int[] ids) {
+        for (int s = 0; s < streams; s++) {
+            System.arraycopy(firstInputWeights, ids[s] * gateWidth, firstLayerZ, s * gateWidth, gateWidth);
+        }
+    }
+
+    private void tanhRnn(float[] preActivations, float[] bias) {
+        for (int s = 0; s < streams; s++) {
+            int from = s * hidden;
+            for (int k = 0; k < hidden; k++) {
+                preActivations[from + k] += bias[k];
+            }
+        }
+        GateFunctions.tanhInPlace(preActivations, units);
+    }
+
+    /**
+     * Puts layer l's new h where the next step of layer l and this step of the layer above (or the output layer)
+     * read it.
+     */
+    private void storeHidden(int l) {
+        OffHeapRows own = inputs[l];
+        int ownColumn = l == 0 ? 0 : hidden;
+        OffHeapRows above = l + 1 < inputs.length ? inputs[l + 1] : topHidden;
+        for (int s = 0; s < streams; s++) {
+            own.writeRowPart(s, ownColumn, h, s * hidden, hidden);
+            above.writeRowPart(s, 0, h, s * hidden, hidden);
+        }
+    }
 }

@@ -1,7 +1,7 @@
 package io.github.charrnn.generation;
 
-import static io.github.charrnn.model.GateFunctions.sigmoid;
-import static io.github.charrnn.model.GateFunctions.tanh;
+import static io.github.charrnn.kernel.GateFunctions.sigmoid;
+import static io.github.charrnn.kernel.GateFunctions.tanh;
 
 /** The element-wise math of one recurrent step, shared by the single-stream and the batched stepper. */
 final class CellMath {

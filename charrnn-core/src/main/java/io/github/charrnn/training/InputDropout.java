@@ -1,5 +1,6 @@
 package io.github.charrnn.training;
 
+import io.github.charrnn.kernel.OffHeapRows;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
 import org.nd4j.linalg.factory.Nd4j;

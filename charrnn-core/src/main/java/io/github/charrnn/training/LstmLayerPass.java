@@ -1,5 +1,7 @@
 package io.github.charrnn.training;
 
+import io.github.charrnn.kernel.LstmCellMath;
+import io.github.charrnn.kernel.OffHeapRows;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.params.LSTMParamInitializer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -9,9 +11,10 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.util.Arrays;
 import java.util.Map;
 
-import static io.github.charrnn.model.GateFunctions.sigmoidInPlace;
-import static io.github.charrnn.model.GateFunctions.tanh;
-import static io.github.charrnn.model.GateFunctions.tanhInPlace;
+import static io.github.charrnn.kernel.LstmCellMath.A;
+import static io.github.charrnn.kernel.LstmCellMath.F;
+import static io.github.charrnn.kernel.LstmCellMath.I;
+import static io.github.charrnn.kernel.LstmCellMath.O;
 
 /**
  * One DL4J LSTM layer's forward and backward pass over a truncated-BPTT segment, computed on the layer's own
@@ -25,15 +28,10 @@ import static io.github.charrnn.model.GateFunctions.tanhInPlace;
  * (GemmLstmTrainingTest checks them against DL4J and against finite differences). The hidden and cell state carry
  * from one segment to the next until {@link #resetState()}. Not thread-safe.
  *
- * <p>Within a step, each gate's values sit in an array of their own ([batch*H], row after row), and so do the
- * states, so that every element-wise loop indexes all its arrays alike, which is what lets the JIT vectorise it.
+ * <p>Within a step, each gate's values sit in an array of their own ([batch*H], row after row), as do the states
+ * ({@link LstmCellMath} says why).
  */
 final class LstmLayerPass {
-
-    private static final int A = 0;
-    private static final int F = 1;
-    private static final int O = 2;
-    private static final int I = 3;
 
     private final int inputSize;
     private final int hidden;
@@ -117,48 +115,14 @@ final class LstmLayerPass {
             long first = (long) t * batch;
             Nd4j.gemm(hs.rows(first, first + batch), recurrentWeights, gates.rows(first, first + batch), false, false, 1.0, 1.0);
             gates.readSplit(first, batch, stepGates);
-            activateGates(b);
-            updateCells();
+            LstmCellMath.activate(stepGates, b, batch, hidden);
+            LstmCellMath.updateCells(stepGates, stepC, stepTanhC, stepH, units);
             gates.writeSplit(first, batch, stepGates);
             hs.write(first + batch, batch, stepH);
             cs.write(first + batch, batch, stepC);
             tanhCs.write(first, batch, stepTanhC);
         }
         return hs.rows(batch, (long) (time + 1) * batch);
-    }
-
-    private void activateGates(float[] b) {
-        for (int q = 0; q < 4; q++) {
-            float[] gate = stepGates[q];
-            for (int r = 0; r < batch; r++) {
-                addBias(gate, r * hidden, b, q * hidden);
-            }
-        }
-        tanhInPlace(stepGates[A], units);
-        sigmoidInPlace(stepGates[F], units);
-        sigmoidInPlace(stepGates[O], units);
-        sigmoidInPlace(stepGates[I], units);
-    }
-
-    private void addBias(float[] gate, int from, float[] b, int biasFrom) {
-        for (int k = 0; k < hidden; k++) {
-            gate[from + k] += b[biasFrom + k];
-        }
-    }
-
-    /** c = f*c + i*a, h = o*tanh(c), for every unit of every batch row. */
-    private void updateCells() {
-        float[] a = stepGates[A];
-        float[] f = stepGates[F];
-        float[] o = stepGates[O];
-        float[] i = stepGates[I];
-        for (int j = 0; j < units; j++) {
-            float c = f[j] * stepC[j] + i[j] * a[j];
-            float tc = tanh(c);
-            stepC[j] = c;
-            stepTanhC[j] = tc;
-            stepH[j] = o[j] * tc;
-        }
     }
 
     /**

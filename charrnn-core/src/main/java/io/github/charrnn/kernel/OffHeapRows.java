@@ -1,4 +1,4 @@
-package io.github.charrnn.training;
+package io.github.charrnn.kernel;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -9,15 +9,17 @@ import java.nio.FloatBuffer;
 
 /**
  * A row-major float matrix in ND4J's native memory, addressed by blocks of rows: ND4J's GEMMs read and write
- * the blocks as views, Java loops copy them in and out of plain arrays in one bulk copy each.
+ * the blocks as views, Java loops copy them in and out of plain arrays in one bulk copy each. Part of charrnn's
+ * internal kernels (the fast training and generation paths), not of its stable API. Not thread-safe.
  */
-final class OffHeapRows {
+public final class OffHeapRows {
 
     private final INDArray matrix;
     private final FloatBuffer floats;
     private final int width;
 
-    OffHeapRows(long rows, int width) {
+    /** A zeroed matrix of {@code rows} x {@code width}. */
+    public OffHeapRows(long rows, int width) {
         this(Nd4j.create(DataType.FLOAT, new long[]{rows, width}, 'c'));
     }
 
@@ -31,38 +33,45 @@ final class OffHeapRows {
      * The time-major rows of a segment of [batch, width, time] sequences: row {@code t * batch + r} is time step
      * {@code from + t} of sequence {@code r}.
      */
-    static OffHeapRows timeMajor(INDArray sequences, long from, int time) {
+    public static OffHeapRows timeMajor(INDArray sequences, long from, int time) {
         INDArray segment = sequences.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(from, from + time));
         INDArray rows = segment.permute(2, 0, 1).dup('c').reshape('c', time * sequences.size(0), sequences.size(1));
         return new OffHeapRows(rows);
     }
 
     /** All rows as an ND4J array. */
-    INDArray matrix() {
+    public INDArray matrix() {
         return matrix;
     }
 
-    long rows() {
+    /** The number of rows. */
+    public long rows() {
         return matrix.rows();
     }
 
-    int width() {
+    /** The number of columns. */
+    public int width() {
         return width;
     }
 
     /** Rows {@code [from, to)} as an ND4J view, for GEMMs. */
-    INDArray rows(long from, long to) {
+    public INDArray rows(long from, long to) {
         return matrix.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
     }
 
     /** Copies rows {@code [from, from + count)} into {@code into}, row after row. */
-    void read(long from, int count, float[] into) {
+    public void read(long from, int count, float[] into) {
         floats.get(Math.toIntExact(from * width), into, 0, count * width);
     }
 
     /** Copies {@code count} rows from {@code values} into rows {@code [from, from + count)}. */
-    void write(long from, int count, float[] values) {
+    public void write(long from, int count, float[] values) {
         floats.put(Math.toIntExact(from * width), values, 0, count * width);
+    }
+
+    /** Copies {@code count} values from {@code values[from..]} into row {@code row} from column {@code column} on. */
+    public void writeRowPart(long row, int column, float[] values, int from, int count) {
+        floats.put(Math.toIntExact(row * width + column), values, from, count);
     }
 
     /**
@@ -70,7 +79,7 @@ final class OffHeapRows {
      * blocks: {@code parts[q]} gets columns {@code [q*w, (q+1)*w)} of every row, row after row ({@code w} =
      * width / parts).
      */
-    void readSplit(long from, int count, float[][] parts) {
+    public void readSplit(long from, int count, float[][] parts) {
         int part = width / parts.length;
         for (int r = 0; r < count; r++) {
             int row = Math.toIntExact((from + r) * width);
@@ -81,7 +90,7 @@ final class OffHeapRows {
     }
 
     /** The reverse of {@link #readSplit}. */
-    void writeSplit(long from, int count, float[][] parts) {
+    public void writeSplit(long from, int count, float[][] parts) {
         int part = width / parts.length;
         for (int r = 0; r < count; r++) {
             int row = Math.toIntExact((from + r) * width);
@@ -92,12 +101,13 @@ final class OffHeapRows {
     }
 
     /** Copies rows {@code [from, from + count)} over rows {@code [to, to + count)}. */
-    void copyRows(long from, long to, int count, float[] scratch) {
+    public void copyRows(long from, long to, int count, float[] scratch) {
         read(from, count, scratch);
         write(to, count, scratch);
     }
 
-    void zero() {
+    /** Sets every element to 0. */
+    public void zero() {
         matrix.assign(0);
     }
 }

@@ -1,4 +1,4 @@
-package io.github.charrnn.model;
+package io.github.charrnn.kernel;
 
 /**
  * The element-wise functions of the recurrent cells, in float, for the Java loops that run a trained network
