@@ -25,7 +25,8 @@ final class BatchedStepper {
     private final int units;                   // streams * hidden
     private final float[] firstInputWeights;   // row-major [vocabulary][gateWidth]: one-hot input is a row gather
     private final INDArray[] weights;          // layer 0: RW [H, gateWidth]; above: [W; RW] [2H, gateWidth]
-    private final float[][] biases;
+    private final float[][] biases;            // RNN: per layer [H]
+    private final float[][][] tiledBiases;     // LSTM: per layer, LstmCellMath.tileBias
     private final OffHeapRows[] inputs;        // layer 0: [streams, H] = h; above: [streams, 2H] = [h below | h]
     private final OffHeapRows topHidden;       // [streams, H]: h of the top layer, the output layer's input
     private final float[][] c;
@@ -50,12 +51,14 @@ final class BatchedStepper {
         firstInputWeights = SingleStreamStepper.rowMajor(network.getParam("0_W"));
         weights = new INDArray[layers];
         biases = new float[layers][];
+        tiledBiases = new float[layers][][];
         inputs = new OffHeapRows[layers];
         c = new float[layers][units];
         for (int l = 0; l < layers; l++) {
             INDArray recurrent = network.getParam(l + "_RW");
             weights[l] = l == 0 ? recurrent.dup('c') : Nd4j.vstack(network.getParam(l + "_W"), recurrent).dup('c');
             biases[l] = network.getParam(l + "_b").toFloatVector();
+            tiledBiases[l] = cellType == CellType.LSTM ? LstmCellMath.tileBias(biases[l], streams, hidden) : null;
             inputs[l] = new OffHeapRows(streams, l == 0 ? hidden : 2 * hidden);
         }
         topHidden = new OffHeapRows(streams, hidden);
@@ -84,7 +87,7 @@ final class BatchedStepper {
             }
             z.readSplit(0, streams, gates);
             if (cellType == CellType.LSTM) {
-                LstmCellMath.activate(gates, biases[l], streams, hidden);
+                LstmCellMath.activate(gates, tiledBiases[l], units);
                 LstmCellMath.updateCells(gates, c[l], tanhC, h, units);
             } else {
                 tanhRnn(gates[0], biases[l]);

@@ -10,7 +10,9 @@ import static io.github.charrnn.kernel.GateFunctions.tanhInPlace;
  *
  * <p>Each gate's values of one step sit in an array of their own ({@code gates[q]}, [rows*hidden], row after
  * row), as do c and h, so every loop indexes all its arrays alike; that is what lets the JIT vectorise them
- * ({@link GateFunctions}). {@link OffHeapRows#readSplit} fills such arrays from a GEMM's [rows, 4*hidden] output.
+ * ({@link GateFunctions}). C2 in JDK 17 also vectorises a loop only while it stores into one array, so each
+ * result gets a loop of its own (one fused loop ran 10 times slower). {@link OffHeapRows#readSplit} fills such
+ * arrays from a GEMM's [rows, 4*hidden] output.
  * Part of charrnn's internal kernels, not of its stable API.
  */
 public final class LstmCellMath {
@@ -28,27 +30,35 @@ public final class LstmCellMath {
     }
 
     /**
-     * Adds the bias ([4*hidden], DL4J's layout) to every row of the four gate arrays, then applies tanh to a and
-     * the sigmoid to f, o and i, in place.
+     * The bias ([4*hidden], DL4J's layout) repeated for every row, one array per gate ([4][rows*hidden]), so that
+     * {@link #activate} adds it with loops that index all arrays alike.
      */
-    public static void activate(float[][] gates, float[] bias, int rows, int hidden) {
+    public static float[][] tileBias(float[] bias, int rows, int hidden) {
+        float[][] tiled = new float[4][rows * hidden];
         for (int q = 0; q < 4; q++) {
-            float[] gate = gates[q];
             for (int r = 0; r < rows; r++) {
-                addBias(gate, r * hidden, bias, q * hidden, hidden);
+                System.arraycopy(bias, q * hidden, tiled[q], r * hidden, hidden);
             }
         }
-        int units = rows * hidden;
+        return tiled;
+    }
+
+    /**
+     * Adds the tiled bias ({@link #tileBias}) to the first {@code units} elements of the four gate arrays, then
+     * applies tanh to a and the sigmoid to f, o and i, in place.
+     */
+    public static void activate(float[][] gates, float[][] tiledBias, int units) {
+        for (int q = 0; q < 4; q++) {
+            float[] gate = gates[q];
+            float[] bias = tiledBias[q];
+            for (int j = 0; j < units; j++) {
+                gate[j] += bias[j];
+            }
+        }
         tanhInPlace(gates[A], units);
         sigmoidInPlace(gates[F], units);
         sigmoidInPlace(gates[O], units);
         sigmoidInPlace(gates[I], units);
-    }
-
-    private static void addBias(float[] gate, int from, float[] bias, int biasFrom, int count) {
-        for (int k = 0; k < count; k++) {
-            gate[from + k] += bias[biasFrom + k];
-        }
     }
 
     /**
@@ -61,11 +71,13 @@ public final class LstmCellMath {
         float[] o = gates[O];
         float[] i = gates[I];
         for (int j = 0; j < units; j++) {
-            float cell = f[j] * c[j] + i[j] * a[j];
-            float tc = tanh(cell);
-            c[j] = cell;
-            tanhC[j] = tc;
-            h[j] = o[j] * tc;
+            c[j] = f[j] * c[j] + i[j] * a[j];
+        }
+        for (int j = 0; j < units; j++) {
+            tanhC[j] = tanh(c[j]);
+        }
+        for (int j = 0; j < units; j++) {
+            h[j] = o[j] * tanhC[j];
         }
     }
 }

@@ -60,6 +60,7 @@ final class LstmLayerPass {
     private final float[] stepTanhC;
     private final float[] stepGradient;        // dLoss/dh of one step
     private final float[] cellGradient;        // dLoss/dc carried back to the step before
+    private final float[] stepCellGradient;    // dLoss/dc of one step
     private final float[] stepBiasGradient;    // [H]: one gate's bias gradient of one step
     private int time;
 
@@ -91,6 +92,7 @@ final class LstmLayerPass {
         this.stepTanhC = new float[units];
         this.stepGradient = new float[units];
         this.cellGradient = new float[units];
+        this.stepCellGradient = new float[units];
         this.stepBiasGradient = new float[hidden];
         resetState();
     }
@@ -109,13 +111,13 @@ final class LstmLayerPass {
         this.time = time;
         int rows = time * batch;
         Nd4j.gemm(input, inputWeights, gates.rows(0, rows), false, false, 1.0, 0.0);
-        float[] b = bias.toFloatVector();
+        float[][] tiledBias = LstmCellMath.tileBias(bias.toFloatVector(), batch, hidden);
         cs.read(0, batch, stepC);
         for (int t = 0; t < time; t++) {
             long first = (long) t * batch;
             Nd4j.gemm(hs.rows(first, first + batch), recurrentWeights, gates.rows(first, first + batch), false, false, 1.0, 1.0);
             gates.readSplit(first, batch, stepGates);
-            LstmCellMath.activate(stepGates, b, batch, hidden);
+            LstmCellMath.activate(stepGates, tiledBias, units);
             LstmCellMath.updateCells(stepGates, stepC, stepTanhC, stepH, units);
             gates.writeSplit(first, batch, stepGates);
             hs.write(first + batch, batch, stepH);
@@ -173,25 +175,39 @@ final class LstmLayerPass {
         }
     }
 
-    /** Pre-activation gradients of one step from its activations, and the cell gradient for the step before. */
+    /**
+     * Pre-activation gradients of one step from its activations, and the cell gradient for the step before; one
+     * loop per result, so that each is vectorised ({@link LstmCellMath}).
+     */
     private void gateGradients() {
         float[] a = stepGates[A];
         float[] f = stepGates[F];
         float[] o = stepGates[O];
         float[] i = stepGates[I];
+        float[] tc = stepTanhC;
+        float[] dh = stepGradient;
+        float[] dc = stepCellGradient;
+        for (int j = 0; j < units; j++) {
+            dc[j] = dh[j] * o[j] * (1 - tc[j] * tc[j]) + cellGradient[j];
+        }
+        for (int j = 0; j < units; j++) {
+            cellGradient[j] = dc[j] * f[j];
+        }
         float[] da = stepGateGradients[A];
+        for (int j = 0; j < units; j++) {
+            da[j] = dc[j] * i[j] * (1 - a[j] * a[j]);
+        }
         float[] df = stepGateGradients[F];
+        for (int j = 0; j < units; j++) {
+            df[j] = dc[j] * stepC[j] * f[j] * (1 - f[j]);
+        }
         float[] dO = stepGateGradients[O];
+        for (int j = 0; j < units; j++) {
+            dO[j] = dh[j] * tc[j] * o[j] * (1 - o[j]);
+        }
         float[] di = stepGateGradients[I];
         for (int j = 0; j < units; j++) {
-            float tc = stepTanhC[j];
-            float dh = stepGradient[j];
-            float dc = dh * o[j] * (1 - tc * tc) + cellGradient[j];
-            cellGradient[j] = dc * f[j];
-            da[j] = dc * i[j] * (1 - a[j] * a[j]);
-            df[j] = dc * stepC[j] * f[j] * (1 - f[j]);
-            dO[j] = dh * tc * o[j] * (1 - o[j]);
-            di[j] = dc * a[j] * i[j] * (1 - i[j]);
+            di[j] = dc[j] * a[j] * i[j] * (1 - i[j]);
         }
     }
 
