@@ -1,64 +1,73 @@
 package io.github.charrnn.generation;
 
+import io.github.charrnn.kernel.GateFunctions;
+import io.github.charrnn.kernel.LstmCellMath;
 import io.github.charrnn.model.CellType;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.util.Arrays;
+
 /**
  * The trained network's forward step for ONE stream, run over plain float arrays instead of ND4J: at batch size
- * one, ND4J's cost per operation, not arithmetic, is what limits {@code rnnTimeStep}. Holds a copy of the
- * weights taken when it is made (so it must be made again after training) and the recurrent state of one
- * stream. Gives the same next-character probabilities as DL4J's {@code rnnTimeStep} to within float rounding
- * (SingleStreamStepperTest). Not thread-safe.
+ * one, ND4J's cost per operation, not arithmetic, is what limits {@code rnnTimeStep}, and BLAS's matrix-vector
+ * product is slower still than a vectorised Java loop. Holds a copy of the weights taken when it is made (so it
+ * must be made again after training) and the recurrent state of one stream. Gives the same next-character
+ * probabilities as DL4J's {@code rnnTimeStep} to within float rounding (SingleStreamStepperTest). Not thread-safe.
  *
- * <p>DL4J's LSTM layout: input weights W [in, 4H], recurrent weights RW [H, 4H], bias b [4H], the 4H columns in
- * blocks of H: block input (tanh), forget gate, output gate, input gate (sigmoids); c = f*c + i*a,
- * h = o*tanh(c). SimpleRnn: h = tanh(x W + h RW + b).
+ * <p>Layout, chosen so that C2 vectorises the loops: every weight matrix is held as one array per input row and
+ * per gate ({@code [gate][input][H]}), so that the matrix-vector product's inner loop reads its rows and writes its
+ * gate at the same index (a single row-major array read at an offset runs 3-4 times slower). Layers above the
+ * first multiply [h below | h] by [W; RW] in one pass. DL4J's LSTM gate layout is kept: block input, forget,
+ * output, input gate ({@link LstmCellMath}); SimpleRnn: h = tanh(x W + h RW + b).
  */
 final class SingleStreamStepper {
 
     private final CellType cellType;
     private final int hidden;
-    private final int vocabulary;
-    private final int gateWidth;            // 4H for LSTM, H for RNN
-    private final float[][] inputWeights;   // per layer, row-major [in][gateWidth]
-    private final float[][] recurrentWeights;
-    private final float[][] biases;
-    private final float[] outputWeights;    // row-major [H][V]
-    private final float[] outputBias;
-    private final float[][] h;
+    private final int gateCount;           // 4 for LSTM, 1 for RNN
+    private final float[][][] firstInput;  // [gate][vocabulary][H]: the one-hot input is a row gather
+    private final float[][][][] weights;   // per layer [gate][input][H]: layer 0 RW, above [W; RW]
+    private final float[][][] biases;      // per layer [gate][H]
+    private final float[][] inputs;        // per layer: layer 0 h, above [h below | h]
     private final float[][] c;
-    private final float[] z;
+    private final float[][] gates;         // [gate][H]
+    private final float[] tanhC;
+    private final float[] h;
+    private final float[][] outputWeights; // [H][V]
+    private final float[] outputBias;
     private final float[] logits;
     private final float[] probabilities;
 
     SingleStreamStepper(MultiLayerNetwork network, CellType cellType, int layers, int hidden, int vocabulary) {
         this.cellType = cellType;
         this.hidden = hidden;
-        this.vocabulary = vocabulary;
-        this.gateWidth = cellType == CellType.LSTM ? 4 * hidden : hidden;
-        inputWeights = new float[layers][];
-        recurrentWeights = new float[layers][];
-        biases = new float[layers][];
-        for (int l = 0; l < layers; l++) {
-            inputWeights[l] = rowMajor(network.getParam(l + "_W"));
-            recurrentWeights[l] = rowMajor(network.getParam(l + "_RW"));
-            biases[l] = network.getParam(l + "_b").toFloatVector();
-        }
-        outputWeights = rowMajor(network.getParam(layers + "_W"));
-        outputBias = network.getParam(layers + "_b").toFloatVector();
-        h = new float[layers][hidden];
+        this.gateCount = cellType == CellType.LSTM ? 4 : 1;
+        firstInput = byGate(rows(network.getParam("0_W")), hidden);
+        weights = new float[layers][][][];
+        biases = new float[layers][][];
+        inputs = new float[layers][];
         c = new float[layers][hidden];
-        z = new float[gateWidth];
+        for (int l = 0; l < layers; l++) {
+            float[][] recurrent = rows(network.getParam(l + "_RW"));
+            weights[l] = byGate(l == 0 ? recurrent : concat(rows(network.getParam(l + "_W")), recurrent), hidden);
+            biases[l] = splitBias(network.getParam(l + "_b").toFloatVector(), hidden);
+            inputs[l] = new float[l == 0 ? hidden : 2 * hidden];
+        }
+        gates = new float[gateCount][hidden];
+        tanhC = new float[hidden];
+        h = new float[hidden];
+        outputWeights = rows(network.getParam(layers + "_W"));
+        outputBias = network.getParam(layers + "_b").toFloatVector();
         logits = new float[vocabulary];
         probabilities = new float[vocabulary];
     }
 
     /** Back to the zero state of a new stream. */
     void reset() {
-        for (int l = 0; l < h.length; l++) {
-            java.util.Arrays.fill(h[l], 0f);
-            java.util.Arrays.fill(c[l], 0f);
+        for (int l = 0; l < inputs.length; l++) {
+            Arrays.fill(inputs[l], 0f);
+            Arrays.fill(c[l], 0f);
         }
     }
 
@@ -67,36 +76,46 @@ final class SingleStreamStepper {
      * next call.
      */
     float[] step(int id) {
-        for (int l = 0; l < h.length; l++) {
-            System.arraycopy(biases[l], 0, z, 0, gateWidth);
-            if (l == 0) {
-                // one-hot input: x W is one row of W
-                addRow(z, inputWeights[0], id);
-            } else {
-                addProduct(z, h[l - 1], inputWeights[l]);
+        int layers = inputs.length;
+        for (int l = 0; l < layers; l++) {
+            for (int q = 0; q < gateCount; q++) {
+                if (l == 0) {
+                    System.arraycopy(firstInput[q][id], 0, gates[q], 0, hidden);
+                } else {
+                    Arrays.fill(gates[q], 0f);
+                }
+                addProduct(gates[q], inputs[l], weights[l][q]);
             }
-            addProduct(z, h[l], recurrentWeights[l]);
             if (cellType == CellType.LSTM) {
-                CellMath.lstm(z, 0, h[l], c[l], 0, hidden);
+                LstmCellMath.activate(gates, biases[l], hidden);
+                LstmCellMath.updateCells(gates, c[l], tanhC, h, hidden);
             } else {
-                CellMath.rnn(z, 0, h[l], 0, hidden);
+                addBias(gates[0], biases[l][0]);
+                GateFunctions.tanhInPlace(gates[0], hidden);
+                System.arraycopy(gates[0], 0, h, 0, hidden);
+            }
+            System.arraycopy(h, 0, inputs[l], l == 0 ? 0 : hidden, hidden);
+            if (l + 1 < layers) {
+                System.arraycopy(h, 0, inputs[l + 1], 0, hidden);
             }
         }
-        softmaxOutput(h[h.length - 1]);
+        Arrays.fill(logits, 0f);
+        addProduct(logits, h, outputWeights);
+        CellMath.softmax(logits, 0, outputBias, probabilities);
         return probabilities;
     }
 
-    private void softmaxOutput(float[] top) {
-        java.util.Arrays.fill(logits, 0f);
-        addProduct(logits, top, outputWeights);
-        CellMath.softmax(logits, 0, outputBias, probabilities);
+    private static void addBias(float[] values, float[] bias) {
+        for (int k = 0; k < values.length; k++) {
+            values[k] += bias[k];
+        }
     }
 
     /**
-     * target += x · W for row-major W [x.length][target.length]. Four input rows at a time, so each element of
-     * target is loaded and stored once per four rows; the inner loops are left for the JIT to vectorise.
+     * target += x · rows, rows[i] being the weights from input i. Four rows per pass, so that each element of
+     * target is loaded and stored once per four rows; every array is indexed alike, so the JIT vectorises it.
      */
-    private static void addProduct(float[] target, float[] x, float[] weights) {
+    private static void addProduct(float[] target, float[] x, float[][] rows) {
         int width = target.length;
         int i = 0;
         for (; i + 4 <= x.length; i += 4) {
@@ -104,29 +123,53 @@ final class SingleStreamStepper {
             float x1 = x[i + 1];
             float x2 = x[i + 2];
             float x3 = x[i + 3];
-            int b0 = i * width;
-            int b1 = b0 + width;
-            int b2 = b1 + width;
-            int b3 = b2 + width;
+            float[] r0 = rows[i];
+            float[] r1 = rows[i + 1];
+            float[] r2 = rows[i + 2];
+            float[] r3 = rows[i + 3];
             for (int k = 0; k < width; k++) {
-                target[k] += x0 * weights[b0 + k] + x1 * weights[b1 + k] + x2 * weights[b2 + k] + x3 * weights[b3 + k];
+                target[k] += x0 * r0[k] + x1 * r1[k] + x2 * r2[k] + x3 * r3[k];
             }
         }
         for (; i < x.length; i++) {
             float xi = x[i];
-            int base = i * width;
+            float[] row = rows[i];
             for (int k = 0; k < width; k++) {
-                target[k] += xi * weights[base + k];
+                target[k] += xi * row[k];
             }
         }
     }
 
-    private static void addRow(float[] target, float[] weights, int row) {
-        int width = target.length;
-        int base = row * width;
-        for (int k = 0; k < width; k++) {
-            target[k] += weights[base + k];
+    /** A bias in DL4J's layout [gates*H] as one array per gate. */
+    private static float[][] splitBias(float[] bias, int hidden) {
+        float[][] split = new float[bias.length / hidden][];
+        for (int q = 0; q < split.length; q++) {
+            split[q] = Arrays.copyOfRange(bias, q * hidden, (q + 1) * hidden);
         }
+        return split;
+    }
+
+    private static float[][] concat(float[][] top, float[][] bottom) {
+        float[][] all = Arrays.copyOf(top, top.length + bottom.length);
+        System.arraycopy(bottom, 0, all, top.length, bottom.length);
+        return all;
+    }
+
+    /** The matrix's rows as separate arrays. */
+    private static float[][] rows(INDArray matrix) {
+        return matrix.toFloatMatrix();
+    }
+
+    /** Splits every row of width gates*H into one row per gate: [gate][row][H]. */
+    private static float[][][] byGate(float[][] rows, int hidden) {
+        int gates = rows.length == 0 ? 0 : rows[0].length / hidden;
+        float[][][] split = new float[gates][rows.length][];
+        for (int q = 0; q < gates; q++) {
+            for (int i = 0; i < rows.length; i++) {
+                split[q][i] = Arrays.copyOfRange(rows[i], q * hidden, (q + 1) * hidden);
+            }
+        }
+        return split;
     }
 
     /** The matrix's values row by row (a C-order copy, read out in one piece). */
