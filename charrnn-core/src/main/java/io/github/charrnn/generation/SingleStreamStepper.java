@@ -155,9 +155,15 @@ final class SingleStreamStepper {
         return all;
     }
 
-    /** The matrix's rows as separate arrays. */
+    /** The matrix's rows as separate arrays (copied out of ND4J in one piece: element-wise reads are slow). */
     private static float[][] rows(INDArray matrix) {
-        return matrix.toFloatMatrix();
+        float[] values = rowMajor(matrix);
+        int width = (int) matrix.columns();
+        float[][] rows = new float[(int) matrix.rows()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = Arrays.copyOfRange(values, i * width, (i + 1) * width);
+        }
+        return rows;
     }
 
     /** Splits every row of width gates*H into one row per gate: [gate][row][H]. */

@@ -20,6 +20,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
@@ -129,15 +131,30 @@ public final class ModelFile {
             try (InputStream in = zip.getInputStream(configuration)) {
                 json = new String(in.readNBytes((int) MAX_METADATA_BYTES), java.nio.charset.StandardCharsets.UTF_8);
             }
+            // Parsing DL4J's configuration (a third of a second, mostly class loading) needs no ND4J, so it runs
+            // on a second thread while this one loads ND4J's native code and reads the weights.
+            CompletableFuture<MultiLayerConfiguration> parsed = CompletableFuture.supplyAsync(
+                    () -> MultiLayerConfiguration.fromJson(json));
             INDArray parameters;
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(zip.getInputStream(coefficients)))) {
                 parameters = Nd4j.read(in);
             }
-            MultiLayerConfiguration conf = MultiLayerConfiguration.fromJson(json);
+            MultiLayerConfiguration conf = joinUnwrapped(parsed);
             conf.setDataType(parameters.dataType());
             MultiLayerNetwork network = new MultiLayerNetwork(conf);
             network.init(parameters, false);
             return network;
+        }
+    }
+
+    private static <T> T joinUnwrapped(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
         }
     }
 

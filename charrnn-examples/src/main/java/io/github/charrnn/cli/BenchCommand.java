@@ -23,6 +23,9 @@ import java.util.concurrent.Callable;
                 "(top-k sampling) and peak heap, on the articles' configuration by default (2 x 512 LSTM, batch 128, seq 100)."})
 final class BenchCommand implements Callable<Integer> {
 
+    /** Characters generated untimed (a quarter of them per stream when batched) before each measurement. */
+    static final int GENERATION_WARMUP = 400;
+
     @Mixin
     TextOptions source;
 
@@ -81,14 +84,16 @@ final class BenchCommand implements Callable<Integer> {
                 batch, seq, report.seconds());
 
         String prime = SampleCommand.defaultPrime(rnn.vocabulary());
-        SamplingOptions sampling = SamplingOptions.builder().topK(Math.min(topK, rnn.vocabulary().size())).seed(1).length(20).build();
+        // untimed warm-up runs of each measurement first, so that the JIT has compiled the generation loops
+        SamplingOptions sampling = SamplingOptions.builder().topK(Math.min(topK, rnn.vocabulary().size())).seed(1)
+                .length(GENERATION_WARMUP).build();
         rnn.generate(prime, sampling);
         long started = System.nanoTime();
         rnn.generate(prime, sampling.toBuilder().length(sampleLength).build());
         double sampleCharsPerSecond = sampleLength / seconds(started);
         System.out.printf("generation, one stream: %,.0f chars/s (%,d chars, top-k %d)%n", sampleCharsPerSecond, sampleLength, topK);
 
-        rnn.generate(prime, streams, sampling.toBuilder().length(10).build());
+        rnn.generate(prime, streams, sampling.toBuilder().length(GENERATION_WARMUP / 4).build());
         started = System.nanoTime();
         rnn.generate(prime, streams, sampling.toBuilder().length(streamLength).build());
         double batchedCharsPerSecond = (double) streams * streamLength / seconds(started);
