@@ -5,6 +5,7 @@ import io.github.charrnn.model.CharRnnConfig;
 import io.github.charrnn.vocabulary.Vocabulary;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.ArrayList;
@@ -74,11 +75,16 @@ public final class Generator {
 
     /**
      * Generates {@code count} independent texts after the same prime in one batch: every step runs one forward
-     * pass for all of them ({@link BatchedStepper}). Text i is sampled with seed {@code options.seed() + i}.
+     * pass for all of them ({@link BatchedStepper}; DL4J's {@code rnnTimeStep} on a GPU backend). Text i is sampled
+     * with seed {@code options.seed() + i}.
      * Returns the generated characters of each text, without the prime.
      */
     public List<String> generate(String prime, int count, SamplingOptions options) {
         checkCount(count);
+        if (!Nd4j.getEnvironment().isCPU()) {
+            // BatchedStepper reads ND4J's buffers from Java between GEMMs, which needs host memory
+            return generateWithRnnTimeStep(prime, count, options);
+        }
         int[] primeIds = encodePrime(prime);
         BatchedStepper streams = new BatchedStepper(network, config.cellType(), config.layers(), config.hiddenSize(),
                 vocabulary.size(), count);

@@ -27,7 +27,10 @@ public final class NativeThreads {
     private NativeThreads() {
     }
 
-    /** Applies the settings unless already applied or switched off by {@value #MODE_PROPERTY}{@code =keep}. */
+    /**
+     * Applies the settings on ND4J's CPU backend, unless already applied or switched off by
+     * {@value #MODE_PROPERTY}{@code =keep}; on a GPU backend it changes nothing.
+     */
     public static void apply() {
         if (applied) {
             return;
@@ -36,7 +39,7 @@ public final class NativeThreads {
             if (applied) {
                 return;
             }
-            if (!"keep".equalsIgnoreCase(System.getProperty(MODE_PROPERTY, ""))) {
+            if (Nd4j.getEnvironment().isCPU() && !"keep".equalsIgnoreCase(System.getProperty(MODE_PROPERTY, ""))) {
                 Nd4j.getEnvironment().setMaxThreads(1);
                 Nd4j.getEnvironment().setMaxMasterThreads(1);
                 Nd4j.factory().blas().setMaxThreads(blasThreads());

@@ -19,6 +19,7 @@ import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
 import java.util.Map;
@@ -66,12 +67,16 @@ final class GemmLstmTraining {
     }
 
     /**
-     * Whether this class can train the network: float LSTM layers (tanh, sigmoid gates) and a softmax RNN output
+     * Whether this class can train the network: the CPU backend, float LSTM layers (tanh, sigmoid gates) and a softmax RNN output
      * layer with multi-class cross entropy, truncated BPTT with equal forward and backward length, and dropout, if
      * any, of DL4J's plain kind.
      */
     static boolean supports(MultiLayerNetwork network) {
         MultiLayerConfiguration conf = network.getLayerWiseConfigurations();
+        // Java reads ND4J's buffers directly between GEMMs: right on the CPU backend, not on a GPU's device memory
+        if (!Nd4j.getEnvironment().isCPU()) {
+            return false;
+        }
         if (conf.getBackpropType() != BackpropType.TruncatedBPTT || conf.getTbpttFwdLength() != conf.getTbpttBackLength()
                 || network.getnLayers() < 2 || network.params().dataType() != DataType.FLOAT) {
             return false;
