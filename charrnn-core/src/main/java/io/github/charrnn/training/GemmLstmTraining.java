@@ -110,8 +110,8 @@ final class GemmLstmTraining {
     }
 
     /**
-     * Trains on one mini-batch: features and labels [batch, vocabulary, time], one step per sequence-length
-     * segment, from a zero state.
+     * Trains on one mini-batch: features and labels [batch, vocabulary, time] without masks, one step per
+     * sequence-length segment, from a zero state.
      */
     void fit(DataSet batchData, StepListener listener) {
         INDArray features = batchData.getFeatures();

@@ -83,7 +83,7 @@ public final class Trainer {
                     DataSet batch = limitToSteps(checkShape(toDataSet(train.next())), options, recorder);
                     clock.start();
                     try {
-                        if (gemmTraining != null) {
+                        if (gemmTraining != null && batch.getFeaturesMaskArray() == null && batch.getLabelsMaskArray() == null) {
                             gemmTraining.fit(batch, recorder);
                         } else {
                             network.fit(batch);
