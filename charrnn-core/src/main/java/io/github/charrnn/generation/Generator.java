@@ -1,6 +1,7 @@
 package io.github.charrnn.generation;
 
 import io.github.charrnn.batching.OneHot;
+import io.github.charrnn.kernel.SpinningHelper;
 import io.github.charrnn.model.CharRnnConfig;
 import io.github.charrnn.vocabulary.Vocabulary;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -47,22 +48,27 @@ public final class Generator {
         int[] primeIds = encodePrime(prime);
         SingleStreamStepper stream = stepper();
         stream.reset();
-        float[] probabilities = null;
-        for (int id : primeIds) {
-            probabilities = stream.step(id);
-        }
-        NextCharacterSampler sampler = new NextCharacterSampler(options);
-        StringBuilder generated = new StringBuilder(options.length());
-        for (int i = 0; i < options.length(); i++) {
-            int id = sampler.next(probabilities);
-            int codePoint = vocabulary.codePoint(id);
-            generated.appendCodePoint(codePoint);
-            onCharacter.accept(codePoint);
-            if (i + 1 < options.length()) {
+        try (SpinningHelper helper = SpinningHelper.tryStart()) {
+            stream.useHelper(helper);
+            float[] probabilities = null;
+            for (int id : primeIds) {
                 probabilities = stream.step(id);
             }
+            NextCharacterSampler sampler = new NextCharacterSampler(options);
+            StringBuilder generated = new StringBuilder(options.length());
+            for (int i = 0; i < options.length(); i++) {
+                int id = sampler.next(probabilities);
+                int codePoint = vocabulary.codePoint(id);
+                generated.appendCodePoint(codePoint);
+                onCharacter.accept(codePoint);
+                if (i + 1 < options.length()) {
+                    probabilities = stream.step(id);
+                }
+            }
+            return generated.toString();
+        } finally {
+            stream.useHelper(null);
         }
-        return generated.toString();
     }
 
     private SingleStreamStepper stepper() {
