@@ -49,14 +49,14 @@ final class SingleStreamStepper {
         this.cellType = cellType;
         this.hidden = hidden;
         this.gateCount = cellType == CellType.LSTM ? 4 : 1;
-        firstInput = byGate(rows(network.getParam("0_W")), hidden);
+        firstInput = byGate(hidden, network.getParam("0_W"));
         weights = new float[layers][][][];
         biases = new float[layers][][];
         inputs = new float[layers][];
         c = new float[layers][hidden];
         for (int l = 0; l < layers; l++) {
-            float[][] recurrent = rows(network.getParam(l + "_RW"));
-            weights[l] = byGate(l == 0 ? recurrent : concat(rows(network.getParam(l + "_W")), recurrent), hidden);
+            INDArray recurrent = network.getParam(l + "_RW");
+            weights[l] = l == 0 ? byGate(hidden, recurrent) : byGate(hidden, network.getParam(l + "_W"), recurrent);
             biases[l] = splitBias(network.getParam(l + "_b").toFloatVector(), hidden);
             inputs[l] = new float[l == 0 ? hidden : 2 * hidden];
         }
@@ -179,33 +179,50 @@ final class SingleStreamStepper {
         return split;
     }
 
-    private static float[][] concat(float[][] top, float[][] bottom) {
-        float[][] all = Arrays.copyOf(top, top.length + bottom.length);
-        System.arraycopy(bottom, 0, all, top.length, bottom.length);
-        return all;
-    }
-
     /** The matrix's rows as separate arrays (copied out of ND4J in one piece: element-wise reads are slow). */
     private static float[][] rows(INDArray matrix) {
-        float[] values = rowMajor(matrix);
-        int width = (int) matrix.columns();
-        float[][] rows = new float[(int) matrix.rows()][];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = Arrays.copyOfRange(values, i * width, (i + 1) * width);
-        }
-        return rows;
+        return byGate((int) matrix.columns(), matrix)[0];
     }
 
-    /** Splits every row of width gates*H into one row per gate: [gate][row][H]. */
-    private static float[][][] byGate(float[][] rows, int hidden) {
-        int gates = rows.length == 0 ? 0 : rows[0].length / hidden;
-        float[][][] split = new float[gates][rows.length][];
-        for (int q = 0; q < gates; q++) {
-            for (int i = 0; i < rows.length; i++) {
-                split[q][i] = Arrays.copyOfRange(rows[i], q * hidden, (q + 1) * hidden);
+    /**
+     * The rows of the matrices, one below the other, split into one array per row and gate of width
+     * {@code hidden}: [gate][row][H]. DL4J keeps weights column-major; each matrix is read out of ND4J in one
+     * bulk copy and transposed here (ND4J's own reordering copy took most of a 2 × 512 model's set-up time).
+     */
+    private static float[][][] byGate(int hidden, INDArray... matrices) {
+        int gates = (int) matrices[0].columns() / hidden;
+        int rows = 0;
+        for (INDArray matrix : matrices) {
+            rows += (int) matrix.rows();
+        }
+        float[][][] split = new float[gates][rows][hidden];
+        int first = 0;
+        for (INDArray matrix : matrices) {
+            int height = (int) matrix.rows();
+            float[] columns = columnMajor(matrix);
+            for (int j = 0; j < matrix.columns(); j++) {
+                float[][] gate = split[j / hidden];
+                int k = j % hidden;
+                int base = j * height;
+                for (int i = 0; i < height; i++) {
+                    gate[first + i][k] = columns[base + i];
+                }
             }
+            first += height;
         }
         return split;
+    }
+
+    /** The matrix's values column after column. */
+    private static float[] columnMajor(INDArray matrix) {
+        int count = Math.toIntExact(matrix.length());
+        boolean contiguousColumns = matrix.ordering() == 'f' && matrix.stride(0) == 1 && matrix.stride(1) == matrix.rows();
+        if (!contiguousColumns) {
+            return matrix.dup('f').data().asFloat();
+        }
+        float[] values = new float[count];
+        matrix.data().asNioFloat().get(Math.toIntExact(matrix.offset()), values, 0, count);
+        return values;
     }
 
     /** The matrix's values row by row (a C-order copy, read out in one piece). */

@@ -1,9 +1,12 @@
 package io.github.charrnn.cli;
 
+import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
 
 /** The {@code charrnn} command: train, sample, eval. */
 @Command(name = "charrnn", mixinStandardHelpOptions = true, version = "charrnn 0.1.0",
@@ -22,16 +25,44 @@ public final class CharRnnCommand implements Runnable {
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
+        quietLibraryLogging(args);
+        startLoadingNativeCode(args);
         System.exit(execute(args));
+    }
+
+    /**
+     * Loads ND4J's native code (over half a second) on a second thread while this one parses the command line and
+     * reads the model's metadata; the first ND4J call then finds it loaded or waits for it. Not for help and
+     * version requests, which need no ND4J. A failure here is left for the command itself to meet and report.
+     */
+    private static void startLoadingNativeCode(String[] args) {
+        List<String> words = Arrays.asList(args);
+        if (args.length == 0 || words.contains("--help") || words.contains("-h") || words.contains("--version")
+                || words.contains("-V") || "help".equals(args[0])) {
+            return;
+        }
+        Thread loader = new Thread(() -> {
+            try {
+                Nd4j.getBackend();
+            } catch (RuntimeException | LinkageError ignored) {
+                // reported when the command needs ND4J
+            }
+        }, "charrnn-nd4j-loader");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    /** Quiets ND4J/DL4J start-up logging unless --verbose; the library itself never configures logging. */
+    private static void quietLibraryLogging(String[] args) {
+        if (!Arrays.asList(args).contains("--verbose")) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
     }
 
     /** Runs the command line; returns the exit code (0 ok, 1 bad input or failure, 2 bad usage). */
     public static int execute(String... args) {
-        boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
-        if (!verbose) {
-            // quiet ND4J/DL4J start-up logging unless asked for; the library itself never configures logging
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        }
+        boolean verbose = Arrays.asList(args).contains("--verbose");
+        quietLibraryLogging(args);
         CommandLine commandLine = new CommandLine(new CharRnnCommand());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
