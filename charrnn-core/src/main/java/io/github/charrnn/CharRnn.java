@@ -24,7 +24,10 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 /**
  * A character-level recurrent network: stacked LSTM (or tanh RNN) layers over one-hot characters and a softmax
@@ -37,8 +40,11 @@ import java.util.function.IntConsumer;
  * String text = CharRnn.load(Path.of("model.zip")).generate("Anna", SamplingOptions.builder().topK(5).build());
  * }</pre>
  *
- * <p>Thread safety: an instance may be shared between threads; training, generation and evaluation each take
- * the instance's lock, so calls on one instance run one after another.
+ * <p>Thread safety: an instance may be shared between threads. Any number of {@code generate} calls (and
+ * {@code save}) run at once, each generation with its own recurrent state and random numbers, so a seed gives
+ * the same text whether or not other threads generate meanwhile. {@code fit}, {@code evaluate},
+ * {@code nextCharacterProbabilities} and {@code describeCorpus} run alone: they wait for running calls to finish
+ * and hold the others off while they run.
  *
  * <p>Native threads: the first model made or loaded sets ND4J's own operations to one thread and its BLAS matrix
  * products to every core, process-wide ({@link NativeThreads} says why and how to keep ND4J's settings instead).
@@ -48,8 +54,9 @@ public final class CharRnn {
     private final Vocabulary vocabulary;
     private final CharRnnConfig config;
     private final MultiLayerNetwork network;
-    private TrainingSummary training;
-    private Generator generator;   // holds a copy of the weights for fast generation; dropped when training
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private volatile TrainingSummary training;
+    private volatile Generator generator;   // holds a copy of the weights for fast generation; dropped when training
 
     private CharRnn(Vocabulary vocabulary, CharRnnConfig config, MultiLayerNetwork network, TrainingSummary training) {
         this.vocabulary = vocabulary;
@@ -98,7 +105,7 @@ public final class CharRnn {
     }
 
     /** How far the model has been trained. */
-    public synchronized TrainingSummary trainingSummary() {
+    public TrainingSummary trainingSummary() {
         return training;
     }
 
@@ -122,24 +129,29 @@ public final class CharRnn {
      * @param listeners   told of progress every {@code options.reportEvery()} steps and after each validation
      * @throws io.github.charrnn.training.TrainingDivergedException if the loss becomes NaN or infinite
      */
-    public synchronized TrainingReport fit(DataSetIterator train, DataSetIterator validation, TrainingOptions options,
-                                           ProgressListener... listeners) {
+    public TrainingReport fit(DataSetIterator train, DataSetIterator validation, TrainingOptions options,
+                              ProgressListener... listeners) {
         Objects.requireNonNull(train, "train");
         Objects.requireNonNull(options, "options");
-        generator = null;
-        Trainer trainer = new Trainer(network, config.sequenceLength(), config.gradientClip());
-        TrainingReport report = trainer.fit(train, validation, options, training.steps(), List.of(listeners));
-        training = new TrainingSummary(report.totalSteps(), training.epochs() + report.epochs(),
-                training.charactersTrained() + report.characters(), report.trainLoss(),
-                Double.isNaN(report.validationLoss()) ? training.validationLoss() : report.validationLoss(),
-                training.corpus());
-        return report;
+        return exclusively(() -> {
+            generator = null;
+            Trainer trainer = new Trainer(network, config.sequenceLength(), config.gradientClip());
+            TrainingReport report = trainer.fit(train, validation, options, training.steps(), List.of(listeners));
+            training = new TrainingSummary(report.totalSteps(), training.epochs() + report.epochs(),
+                    training.charactersTrained() + report.characters(), report.trainLoss(),
+                    Double.isNaN(report.validationLoss()) ? training.validationLoss() : report.validationLoss(),
+                    training.corpus());
+            return report;
+        });
     }
 
     /** Records a description of the training text (for example its file name and size) in the model's summary. */
-    public synchronized void describeCorpus(String corpus) {
-        training = new TrainingSummary(training.steps(), training.epochs(), training.charactersTrained(),
-                training.trainLoss(), training.validationLoss(), corpus);
+    public void describeCorpus(String corpus) {
+        exclusively(() -> {
+            training = new TrainingSummary(training.steps(), training.epochs(), training.charactersTrained(),
+                    training.trainLoss(), training.validationLoss(), corpus);
+            return null;
+        });
     }
 
     /**
@@ -154,8 +166,8 @@ public final class CharRnn {
     }
 
     /** As {@link #generate(String, SamplingOptions)}, handing each code point to {@code onCharacter} as it comes. */
-    public synchronized String generate(String prime, SamplingOptions options, IntConsumer onCharacter) {
-        return generator().generate(prime, options, onCharacter);
+    public String generate(String prime, SamplingOptions options, IntConsumer onCharacter) {
+        return shared(() -> generator().generate(prime, options, onCharacter));
     }
 
     /**
@@ -163,28 +175,55 @@ public final class CharRnn {
      * step for all of them); text i uses seed {@code options.seed() + i}. Returns the generated characters of
      * each, without the prime.
      */
-    public synchronized List<String> generate(String prime, int count, SamplingOptions options) {
-        return generator().generate(prime, count, options);
+    public List<String> generate(String prime, int count, SamplingOptions options) {
+        return shared(() -> generator().generate(prime, count, options));
     }
 
     /** The model's probability of every vocabulary symbol (by id) following {@code context}. */
-    public synchronized float[] nextCharacterProbabilities(String context) {
-        return generator().nextCharacterProbabilities(context);
+    public float[] nextCharacterProbabilities(String context) {
+        return exclusively(() -> generator().nextCharacterProbabilities(context));
     }
 
     private Generator generator() {
-        if (generator == null) {
-            generator = new Generator(network, vocabulary, config);
+        Generator current = generator;
+        if (current == null) {
+            synchronized (this) {
+                current = generator;
+                if (current == null) {
+                    current = new Generator(network, vocabulary, config);
+                    generator = current;
+                }
+            }
         }
-        return generator;
+        return current;
+    }
+
+    /** Runs {@code work} alongside other shared calls, while no exclusive call runs. */
+    private <T> T shared(Supplier<T> work) {
+        lock.readLock().lock();
+        try {
+            return work.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Runs {@code work} alone. */
+    private <T> T exclusively(Supplier<T> work) {
+        lock.writeLock().lock();
+        try {
+            return work.get();
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
     /**
      * Mean loss, perplexity and bits per character on mini-batches (state carried between
      * {@link io.github.charrnn.batching.ConsecutiveBatches consecutive} ones).
      */
-    public synchronized EvaluationResult evaluate(DataSetIterator batches) {
-        return Evaluator.evaluate(network, batches);
+    public EvaluationResult evaluate(DataSetIterator batches) {
+        return exclusively(() -> Evaluator.evaluate(network, batches));
     }
 
     /**
@@ -192,17 +231,20 @@ public final class CharRnn {
      *
      * @throws io.github.charrnn.vocabulary.UnknownCharactersException naming characters not in the vocabulary
      */
-    public synchronized EvaluationResult evaluate(String text) {
-        return Evaluator.evaluate(network, vocabulary.encode(text), vocabulary.size());
+    public EvaluationResult evaluate(String text) {
+        return exclusively(() -> Evaluator.evaluate(network, vocabulary.encode(text), vocabulary.size()));
     }
 
     /**
      * Saves the model as one zip: DL4J's entries (loadable with {@code ModelSerializer.restoreMultiLayerNetwork})
      * and ours. An existing file at {@code path} is replaced only once the new one is complete.
      */
-    public synchronized void save(Path path) {
-        ModelFile.write(path, network, new ModelMetadata(ModelFile.FORMAT_VERSION, vocabulary, config, training,
-                Provenance.now()));
+    public void save(Path path) {
+        shared(() -> {
+            ModelFile.write(path, network, new ModelMetadata(ModelFile.FORMAT_VERSION, vocabulary, config, training,
+                    Provenance.now()));
+            return null;
+        });
     }
 
     @Override

@@ -48,7 +48,7 @@ final class BatchedStepper {
         this.vocabulary = vocabulary;
         this.gateWidth = cellType == CellType.LSTM ? 4 * hidden : hidden;
         this.units = streams * hidden;
-        firstInputWeights = SingleStreamStepper.rowMajor(network.getParam("0_W"));
+        firstInputWeights = StreamWeights.rowMajor(network.getParam("0_W"));
         weights = new INDArray[layers];
         biases = new float[layers][];
         tiledBiases = new float[layers][][];

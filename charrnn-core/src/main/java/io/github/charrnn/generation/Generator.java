@@ -20,15 +20,18 @@ import java.util.function.IntConsumer;
  * then each sampled character is fed back in. One stream runs on {@link SingleStreamStepper} (the network's
  * weights as plain float arrays, copied when first needed: make a new Generator after training), several
  * streams together on {@link BatchedStepper}; {@link #nextCharacterProbabilities} runs on DL4J's
- * {@code rnnTimeStep}. Not thread-safe:
- * callers must not use the same generator or network concurrently.
+ * {@code rnnTimeStep}.
+ *
+ * <p>Thread safety: the two {@code generate} methods may run in any number of threads at once (each generation
+ * has its own recurrent state and sampler; they only read the network), as long as nothing changes the network
+ * meanwhile. {@link #nextCharacterProbabilities} uses the network's own recurrent state: it must run alone.
  */
 public final class Generator {
 
     private final MultiLayerNetwork network;
     private final Vocabulary vocabulary;
     private final CharRnnConfig config;
-    private SingleStreamStepper stepper;
+    private volatile StreamWeights streamWeights;   // made at the first single-stream generation, then shared
 
     /** A generator over a trained network, its vocabulary and its hyperparameters. */
     public Generator(MultiLayerNetwork network, Vocabulary vocabulary, CharRnnConfig config) {
@@ -46,8 +49,7 @@ public final class Generator {
      */
     public String generate(String prime, SamplingOptions options, IntConsumer onCharacter) {
         int[] primeIds = encodePrime(prime);
-        SingleStreamStepper stream = stepper();
-        stream.reset();
+        SingleStreamStepper stream = new SingleStreamStepper(streamWeights());
         try (SpinningHelper helper = SpinningHelper.tryStart()) {
             stream.useHelper(helper);
             float[] probabilities = null;
@@ -71,12 +73,19 @@ public final class Generator {
         }
     }
 
-    private SingleStreamStepper stepper() {
-        if (stepper == null) {
-            stepper = new SingleStreamStepper(network, config.cellType(), config.layers(), config.hiddenSize(),
-                    vocabulary.size());
+    private StreamWeights streamWeights() {
+        StreamWeights weights = streamWeights;
+        if (weights == null) {
+            synchronized (this) {
+                weights = streamWeights;
+                if (weights == null) {
+                    weights = new StreamWeights(network, config.cellType(), config.layers(), config.hiddenSize(),
+                            vocabulary.size());
+                    streamWeights = weights;
+                }
+            }
         }
-        return stepper;
+        return weights;
     }
 
     /**

@@ -5,7 +5,6 @@ import io.github.charrnn.kernel.LstmCellMath;
 import io.github.charrnn.kernel.SpinningHelper;
 import io.github.charrnn.model.CellType;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.Arrays;
 import java.util.function.IntConsumer;
@@ -13,63 +12,46 @@ import java.util.function.IntConsumer;
 /**
  * The trained network's forward step for ONE stream, run over plain float arrays instead of ND4J: at batch size
  * one, ND4J's cost per operation, not arithmetic, is what limits {@code rnnTimeStep}, and BLAS's matrix-vector
- * product is slower still than a vectorised Java loop. Holds a copy of the weights taken when it is made (so it
- * must be made again after training) and the recurrent state of one stream. Gives the same next-character
- * probabilities as DL4J's {@code rnnTimeStep} to within float rounding (SingleStreamStepperTest). Not thread-safe.
- *
- * <p>Layout, chosen so that C2 vectorises the loops: every weight matrix is held as one array per input row and
- * per gate ({@code [gate][input][H]}), so that the matrix-vector product's inner loop reads its rows and writes its
- * gate at the same index (a single row-major array read at an offset runs 3-4 times slower). Layers above the
- * first multiply [h below | h] by [W; RW] in one pass. With a {@link SpinningHelper}, a second thread computes half
- * of the gates of every layer. DL4J's LSTM gate layout is kept: block input, forget,
- * output, input gate ({@link LstmCellMath}); SimpleRnn: h = tanh(x W + h RW + b).
+ * product is slower still than a vectorised Java loop. Runs on shared {@link StreamWeights} and holds the recurrent
+ * state of one stream. Gives the same next-character probabilities as DL4J's {@code rnnTimeStep} to within float
+ * rounding (SingleStreamStepperTest). With a {@link SpinningHelper}, a second thread computes half of the gates of
+ * every layer. LSTM gate math as {@link LstmCellMath}; SimpleRnn: h = tanh(x W + h RW + b). Not thread-safe: one
+ * stepper per generation.
  */
 final class SingleStreamStepper {
 
-    private final CellType cellType;
-    private final int hidden;
-    private final int gateCount;           // 4 for LSTM, 1 for RNN
-    private final float[][][] firstInput;  // [gate][vocabulary][H]: the one-hot input is a row gather
-    private final float[][][][] weights;   // per layer [gate][input][H]: layer 0 RW, above [W; RW]
-    private final float[][][] biases;      // per layer [gate][H]
+    private final StreamWeights w;
     private final float[][] inputs;        // per layer: layer 0 h, above [h below | h]
     private final float[][] c;
     private final float[][] gates;         // [gate][H]
     private final float[] tanhC;
     private final float[] h;
-    private final float[][] outputWeights; // [H][V]
-    private final float[] outputBias;
     private final float[] logits;
     private final float[] probabilities;
-    private final int vocabularyBound;         // packs (layer, id) into the helper's one int argument
     private final IntConsumer helperShare;
     private SpinningHelper helper;
 
+    /** A stepper with its own copy of the network's weights. */
     SingleStreamStepper(MultiLayerNetwork network, CellType cellType, int layers, int hidden, int vocabulary) {
-        this.cellType = cellType;
-        this.hidden = hidden;
-        this.gateCount = cellType == CellType.LSTM ? 4 : 1;
-        firstInput = byGate(hidden, network.getParam("0_W"));
-        weights = new float[layers][][][];
-        biases = new float[layers][][];
-        inputs = new float[layers][];
-        c = new float[layers][hidden];
-        for (int l = 0; l < layers; l++) {
-            INDArray recurrent = network.getParam(l + "_RW");
-            weights[l] = l == 0 ? byGate(hidden, recurrent) : byGate(hidden, network.getParam(l + "_W"), recurrent);
-            biases[l] = splitBias(network.getParam(l + "_b").toFloatVector(), hidden);
-            inputs[l] = new float[l == 0 ? hidden : 2 * hidden];
+        this(new StreamWeights(network, cellType, layers, hidden, vocabulary));
+    }
+
+    /** A stepper in the zero state over shared weights. */
+    SingleStreamStepper(StreamWeights weights) {
+        this.w = weights;
+        inputs = new float[w.layers][];
+        c = new float[w.layers][w.hidden];
+        for (int l = 0; l < w.layers; l++) {
+            inputs[l] = new float[l == 0 ? w.hidden : 2 * w.hidden];
         }
-        gates = new float[gateCount][hidden];
-        tanhC = new float[hidden];
-        h = new float[hidden];
-        outputWeights = rows(network.getParam(layers + "_W"));
-        outputBias = network.getParam(layers + "_b").toFloatVector();
-        logits = new float[vocabulary];
-        probabilities = new float[vocabulary];
-        vocabularyBound = vocabulary;
-        helperShare = layerAndId -> computeGates(layerAndId / vocabularyBound, layerAndId % vocabularyBound,
-                gateCount / 2, gateCount);
+        gates = new float[w.gateCount][w.hidden];
+        tanhC = new float[w.hidden];
+        h = new float[w.hidden];
+        logits = new float[w.vocabulary];
+        probabilities = new float[w.vocabulary];
+        // the helper's one int argument packs (layer, id)
+        helperShare = layerAndId -> computeGates(layerAndId / w.vocabulary, layerAndId % w.vocabulary,
+                w.gateCount / 2, w.gateCount);
     }
 
     /** Back to the zero state of a new stream. */
@@ -86,32 +68,32 @@ final class SingleStreamStepper {
      */
     float[] step(int id) {
         int layers = inputs.length;
-        boolean split = helper != null && gateCount > 1;
+        boolean split = helper != null && w.gateCount > 1;
         for (int l = 0; l < layers; l++) {
             if (split) {
                 // the helper computes the second half of the gates while this thread computes the first
-                helper.request(helperShare, l * vocabularyBound + id);
-                computeGates(l, id, 0, gateCount / 2);
+                helper.request(helperShare, l * w.vocabulary + id);
+                computeGates(l, id, 0, w.gateCount / 2);
                 helper.await();
             } else {
-                computeGates(l, id, 0, gateCount);
+                computeGates(l, id, 0, w.gateCount);
             }
-            if (cellType == CellType.LSTM) {
-                LstmCellMath.activate(gates, biases[l], hidden);
-                LstmCellMath.updateCells(gates, c[l], tanhC, h, hidden);
+            if (w.cellType == CellType.LSTM) {
+                LstmCellMath.activate(gates, w.biases[l], w.hidden);
+                LstmCellMath.updateCells(gates, c[l], tanhC, h, w.hidden);
             } else {
-                addBias(gates[0], biases[l][0]);
-                GateFunctions.tanhInPlace(gates[0], hidden);
-                System.arraycopy(gates[0], 0, h, 0, hidden);
+                addBias(gates[0], w.biases[l][0]);
+                GateFunctions.tanhInPlace(gates[0], w.hidden);
+                System.arraycopy(gates[0], 0, h, 0, w.hidden);
             }
-            System.arraycopy(h, 0, inputs[l], l == 0 ? 0 : hidden, hidden);
+            System.arraycopy(h, 0, inputs[l], l == 0 ? 0 : w.hidden, w.hidden);
             if (l + 1 < layers) {
-                System.arraycopy(h, 0, inputs[l + 1], 0, hidden);
+                System.arraycopy(h, 0, inputs[l + 1], 0, w.hidden);
             }
         }
         Arrays.fill(logits, 0f);
-        addProduct(logits, h, outputWeights);
-        CellMath.softmax(logits, 0, outputBias, probabilities);
+        addProduct(logits, h, w.outputWeights);
+        CellMath.softmax(logits, 0, w.outputBias, probabilities);
         return probabilities;
     }
 
@@ -127,11 +109,11 @@ final class SingleStreamStepper {
     private void computeGates(int l, int id, int from, int to) {
         for (int q = from; q < to; q++) {
             if (l == 0) {
-                System.arraycopy(firstInput[q][id], 0, gates[q], 0, hidden);
+                System.arraycopy(w.firstInput[q][id], 0, gates[q], 0, w.hidden);
             } else {
                 Arrays.fill(gates[q], 0f);
             }
-            addProduct(gates[q], inputs[l], weights[l][q]);
+            addProduct(gates[q], inputs[l], w.weights[l][q]);
         }
     }
 
@@ -168,65 +150,5 @@ final class SingleStreamStepper {
                 target[k] += xi * row[k];
             }
         }
-    }
-
-    /** A bias in DL4J's layout [gates*H] as one array per gate. */
-    private static float[][] splitBias(float[] bias, int hidden) {
-        float[][] split = new float[bias.length / hidden][];
-        for (int q = 0; q < split.length; q++) {
-            split[q] = Arrays.copyOfRange(bias, q * hidden, (q + 1) * hidden);
-        }
-        return split;
-    }
-
-    /** The matrix's rows as separate arrays (copied out of ND4J in one piece: element-wise reads are slow). */
-    private static float[][] rows(INDArray matrix) {
-        return byGate((int) matrix.columns(), matrix)[0];
-    }
-
-    /**
-     * The rows of the matrices, one below the other, split into one array per row and gate of width
-     * {@code hidden}: [gate][row][H]. DL4J keeps weights column-major; each matrix is read out of ND4J in one
-     * bulk copy and transposed here (ND4J's own reordering copy took most of a 2 × 512 model's set-up time).
-     */
-    private static float[][][] byGate(int hidden, INDArray... matrices) {
-        int gates = (int) matrices[0].columns() / hidden;
-        int rows = 0;
-        for (INDArray matrix : matrices) {
-            rows += (int) matrix.rows();
-        }
-        float[][][] split = new float[gates][rows][hidden];
-        int first = 0;
-        for (INDArray matrix : matrices) {
-            int height = (int) matrix.rows();
-            float[] columns = columnMajor(matrix);
-            for (int j = 0; j < matrix.columns(); j++) {
-                float[][] gate = split[j / hidden];
-                int k = j % hidden;
-                int base = j * height;
-                for (int i = 0; i < height; i++) {
-                    gate[first + i][k] = columns[base + i];
-                }
-            }
-            first += height;
-        }
-        return split;
-    }
-
-    /** The matrix's values column after column. */
-    private static float[] columnMajor(INDArray matrix) {
-        int count = Math.toIntExact(matrix.length());
-        boolean contiguousColumns = matrix.ordering() == 'f' && matrix.stride(0) == 1 && matrix.stride(1) == matrix.rows();
-        if (!contiguousColumns) {
-            return matrix.dup('f').data().asFloat();
-        }
-        float[] values = new float[count];
-        matrix.data().asNioFloat().get(Math.toIntExact(matrix.offset()), values, 0, count);
-        return values;
-    }
-
-    /** The matrix's values row by row (a C-order copy, read out in one piece). */
-    static float[] rowMajor(INDArray matrix) {
-        return matrix.dup('c').data().asFloat();
     }
 }
