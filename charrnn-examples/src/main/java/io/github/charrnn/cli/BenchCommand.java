@@ -23,7 +23,10 @@ import java.util.concurrent.Callable;
                 "(top-k sampling) and peak heap, on the articles' configuration by default (2 x 512 LSTM, batch 128, seq 100)."})
 final class BenchCommand implements Callable<Integer> {
 
-    /** Characters generated untimed (a quarter of them per stream when batched) before each measurement. */
+    /**
+     * Characters generated untimed before the single-stream measurement, and steps before the batched one, so
+     * that the JIT has compiled the generation loops by the time the clock runs.
+     */
     static final int GENERATION_WARMUP = 400;
 
     @Mixin
@@ -93,7 +96,7 @@ final class BenchCommand implements Callable<Integer> {
         double sampleCharsPerSecond = sampleLength / seconds(started);
         System.out.printf("generation, one stream: %,.0f chars/s (%,d chars, top-k %d)%n", sampleCharsPerSecond, sampleLength, topK);
 
-        rnn.generate(prime, streams, sampling.toBuilder().length(GENERATION_WARMUP / 4).build());
+        rnn.generate(prime, streams, sampling.toBuilder().length(GENERATION_WARMUP).build());
         started = System.nanoTime();
         rnn.generate(prime, streams, sampling.toBuilder().length(streamLength).build());
         double batchedCharsPerSecond = (double) streams * streamLength / seconds(started);
