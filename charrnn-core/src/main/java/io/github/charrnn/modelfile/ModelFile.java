@@ -5,23 +5,23 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import io.github.charrnn.model.CellType;
+import io.github.charrnn.model.CharRnnConfig;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.nio.file.StandardOpenOption;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
@@ -31,6 +31,10 @@ import java.util.zip.ZipOutputStream;
  * The model file: ONE zip that DL4J's {@code ModelSerializer.restoreMultiLayerNetwork} opens as it is (its
  * entries: configuration.json, coefficients.bin, updaterState.bin), plus our entry {@value #METADATA_ENTRY}
  * with the vocabulary, hyperparameters, training progress and provenance as JSON. No Java serialization.
+ *
+ * <p>Reading never trusts the file: only our entry and DL4J's three are read, each bounded (see
+ * {@link NetworkEntries}), and anything malformed ends in a {@link ModelFileException} naming the file.
+ * Writing goes to a temporary file beside the target, flushed to disk, then renamed over the target.
  */
 public final class ModelFile {
 
@@ -80,8 +84,10 @@ public final class ModelFile {
                 zip.write(json);
                 zip.closeEntry();
             }
+            forceToDisk(temporary);
             moveIntoPlace(temporary, target);
             temporary = null;
+            forceToDisk(directory);
         } catch (IOException e) {
             throw new ModelFileException("Could not write the model file " + path + ": " + e.getMessage(), e);
         } finally {
@@ -105,57 +111,13 @@ public final class ModelFile {
         }
         ModelMetadata metadata = readMetadata(path);
         MultiLayerNetwork network;
-        try {
-            network = withUpdater ? ModelSerializer.restoreMultiLayerNetwork(path.toFile(), true) : readNetworkOnly(path);
+        try (ZipFile zip = new ZipFile(path.toFile())) {
+            network = NetworkEntries.read(zip, withUpdater);
         } catch (IOException | RuntimeException e) {
             throw new ModelFileException("The model file " + path + " holds no readable DL4J network: " + e.getMessage(), e);
         }
         checkConsistent(path, network, metadata);
         return new Contents(network, metadata);
-    }
-
-    /**
-     * The network from DL4J's configuration and coefficients entries alone. ModelSerializer inflates every entry
-     * of the zip, the optimizer state (twice the size of the weights) included, even when asked not to restore
-     * it; reading only the two entries it needs makes loading for generation about twice as fast.
-     */
-    private static MultiLayerNetwork readNetworkOnly(Path path) throws IOException {
-        try (ZipFile zip = new ZipFile(path.toFile())) {
-            ZipEntry configuration = zip.getEntry(ModelSerializer.CONFIGURATION_JSON);
-            ZipEntry coefficients = zip.getEntry(ModelSerializer.COEFFICIENTS_BIN);
-            if (configuration == null || coefficients == null) {
-                throw new IOException("it lacks DL4J's " + ModelSerializer.CONFIGURATION_JSON + " or "
-                        + ModelSerializer.COEFFICIENTS_BIN + " entry");
-            }
-            String json;
-            try (InputStream in = zip.getInputStream(configuration)) {
-                json = new String(in.readNBytes((int) MAX_METADATA_BYTES), java.nio.charset.StandardCharsets.UTF_8);
-            }
-            // Parsing DL4J's configuration (a third of a second, mostly class loading) needs no ND4J, so it runs
-            // on a second thread while this one loads ND4J's native code and reads the weights.
-            CompletableFuture<MultiLayerConfiguration> parsed = CompletableFuture.supplyAsync(
-                    () -> MultiLayerConfiguration.fromJson(json));
-            INDArray parameters;
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(zip.getInputStream(coefficients)))) {
-                parameters = Nd4j.read(in);
-            }
-            MultiLayerConfiguration conf = joinUnwrapped(parsed);
-            conf.setDataType(parameters.dataType());
-            MultiLayerNetwork network = new MultiLayerNetwork(conf);
-            network.init(parameters, false);
-            return network;
-        }
-    }
-
-    private static <T> T joinUnwrapped(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw e;
-        }
     }
 
     /** Reads a model from a stream (for example a classpath resource) by way of a temporary file. */
@@ -201,7 +163,12 @@ public final class ModelFile {
                 throw new ModelFileException("The model file " + path + " has format version " + version
                         + "; this version of charrnn reads versions 1 to " + FORMAT_VERSION + ".");
             }
-            return JSON.readValue(json, ModelMetadata.class);
+            ModelMetadata metadata = JSON.readValue(json, ModelMetadata.class);
+            if (metadata.vocabulary() == null || metadata.config() == null || metadata.training() == null) {
+                throw new ModelFileException("The " + METADATA_ENTRY + " entry of " + path
+                        + " lacks its vocabulary, hyperparameters or training summary.");
+            }
+            return metadata;
         } catch (IOException e) {
             throw new ModelFileException("The file " + path + " is not a readable model zip: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
@@ -209,13 +176,49 @@ public final class ModelFile {
         }
     }
 
+    /** The network must be the one the metadata describes: sizes, layer count and kinds. */
     private static void checkConsistent(Path path, MultiLayerNetwork network, ModelMetadata metadata) {
+        CharRnnConfig config = metadata.config();
+        int layers = network.getnLayers();
+        if (layers != config.layers() + 1) {
+            throw inconsistent(path, "its hyperparameters say " + config.layers() + " recurrent layers but its network has "
+                    + (layers - 1));
+        }
         long inputs = network.layerInputSize(0);
-        long outputs = network.layerSize(network.getnLayers() - 1);
+        long outputs = network.layerSize(layers - 1);
         int vocabulary = metadata.vocabulary().size();
         if (inputs != vocabulary || outputs != vocabulary) {
-            throw new ModelFileException("The model file " + path + " is inconsistent: its vocabulary has " + vocabulary
-                    + " symbols but its network takes " + inputs + " inputs and gives " + outputs + " outputs.");
+            throw inconsistent(path, "its vocabulary has " + vocabulary + " symbols but its network takes " + inputs
+                    + " inputs and gives " + outputs + " outputs");
+        }
+        Class<?> cell = config.cellType() == CellType.LSTM ? LSTM.class : SimpleRnn.class;
+        for (int i = 0; i < layers - 1; i++) {
+            if (!cell.isInstance(network.getLayer(i).conf().getLayer()) || network.layerSize(i) != config.hiddenSize()) {
+                throw inconsistent(path, "its hyperparameters say " + config.cellType() + " layers of "
+                        + config.hiddenSize() + " units but its network's layer " + (i + 1) + " is a "
+                        + network.getLayer(i).conf().getLayer().getClass().getSimpleName() + " of "
+                        + network.layerSize(i));
+            }
+        }
+        if (!(network.getLayer(layers - 1).conf().getLayer() instanceof RnnOutputLayer)) {
+            throw inconsistent(path, "its network does not end in an RnnOutputLayer");
+        }
+    }
+
+    private static ModelFileException inconsistent(Path path, String what) {
+        return new ModelFileException("The model file " + path + " is inconsistent: " + what + ".");
+    }
+
+    /**
+     * Flushes a file's (or a directory's) contents to the disk, so that after the rename a crash or power loss
+     * finds either the old model or the complete new one. Directories cannot be opened for this on every
+     * platform; there the rename's own ordering is all there is.
+     */
+    private static void forceToDisk(Path path) {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // not possible for directories on some platforms
         }
     }
 
