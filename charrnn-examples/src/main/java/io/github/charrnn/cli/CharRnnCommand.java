@@ -73,6 +73,19 @@ public final class CharRnnCommand implements Runnable {
             err.flush();
             return 1;
         });
+        commandLine.setParameterExceptionHandler(CharRnnCommand::oneLineUsageError);
         return commandLine.execute(args);
+    }
+
+    /** A malformed command line: one line saying what was wrong and where the allowed usage is, exit code 2. */
+    private static int oneLineUsageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        String message = e.getMessage();
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            message += "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
+        }
+        cmd.getErr().println("charrnn: " + message + " (usage: " + cmd.getCommandSpec().qualifiedName() + " --help)");
+        cmd.getErr().flush();
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
     }
 }

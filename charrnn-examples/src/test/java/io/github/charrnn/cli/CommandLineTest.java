@@ -115,6 +115,52 @@ class CommandLineTest {
         assertEquals(java.util.Arrays.hashCode(before), java.util.Arrays.hashCode(Files.readAllBytes(model)));
     }
 
+    /** Issue 4's parameter and text rows: each gets one line naming the value and what is allowed. */
+    @Test
+    void everyBadParameterGetsOneLine() throws Exception {
+        String t = text.toString();
+        assertOneLineError(run("train", "--text", t, "--hidden", "0"), "hidden size must be at least 1, got 0.");
+        assertOneLineError(run("train", "--text", t, "--layers", "-2"), "layers must be at least 1, got -2.");
+        assertOneLineError(run("train", "--text", t, "--batch", "0"), "--batch must be at least 1, got 0.");
+        assertOneLineError(run("train", "--text", t, "--seq", "0"), "sequence length must be at least 1, got 0.");
+        assertOneLineError(run("train", "--text", t, "--epochs", "0"), "epochs must be at least 1, got 0.");
+        assertOneLineError(run("train", "--text", t, "--steps", "-1"), "steps must be at least 1 (or 0 for no limit)");
+        assertOneLineError(run("train", "--text", t, "--lr", "0"), "learning rate must be a finite number greater than 0");
+        assertOneLineError(run("train", "--text", t, "--dropout", "-0.1"), "dropout must be in [0, 1)");
+        assertOneLineError(run("train", "--text", t, "--val-frac", "1"), "--val-frac must be in [0, 1), got 1.0.");
+        assertOneLineError(run("train", "--text", t, "--val-frac", "0.0001", "--batch", "2", "--seq", "10"),
+                "The validation text has");
+        assertOneLineError(run("sample", "--model", model.toString(), "--length", "0"), "length must be at least 1, got 0.");
+        assertOneLineError(run("sample", "--model", model.toString(), "--temperature", "0"),
+                "temperature must be a finite number greater than 0");
+        assertOneLineError(run("sample", "--model", model.toString(), "--top-k", "-1"), "top-k must be at least 1");
+        assertOneLineError(run("sample", "--model", model.toString(), "--prime", ""), "at least one character");
+
+        Path invalidUtf8 = dir.resolve("latin1.txt");
+        Files.write(invalidUtf8, new byte[]{'a', 'b', (byte) 0xE9, 'c'});
+        assertOneLineError(run("train", "--text", invalidUtf8.toString()), "not valid UTF-8: invalid byte at offset 2");
+        Path oneSymbol = dir.resolve("one-symbol.txt");
+        Files.writeString(oneSymbol, "a".repeat(500));
+        assertOneLineError(run("train", "--text", oneSymbol.toString(), "--batch", "2", "--seq", "5"),
+                "vocabulary must have at least 2 symbols");
+        Path emptyFolder = Files.createDirectories(dir.resolve("no-texts"));
+        assertOneLineError(run("train", "--text", emptyFolder.toString()), emptyFolder.getFileName().toString());
+        Path empty = Files.writeString(dir.resolve("empty.txt"), "");
+        assertOneLineError(run("train", "--text", empty.toString()), "empty.txt");
+    }
+
+    @Test
+    void aMalformedCommandLineGetsOneLineAndExitCodeTwo() {
+        Run notANumber = run("train", "--batch", "abc");
+        assertEquals(2, notANumber.exitCode());
+        assertEquals("charrnn: Invalid value for option '--batch': 'abc' is not an int (usage: charrnn train --help)",
+                notANumber.err().strip());
+        Run misspelt = run("sample", "--lenght", "5");
+        assertEquals(2, misspelt.exitCode());
+        assertFalse(misspelt.err().strip().contains("\n"), misspelt.err());
+        assertTrue(misspelt.err().contains("did you mean --length?"), misspelt.err());
+    }
+
     private static void assertOneLineError(Run run, String expectedPart) {
         assertEquals(1, run.exitCode(), run.out());
         String err = run.err().strip();
