@@ -83,6 +83,20 @@ class ModelFileFuzzTest {
         assertTrue(thrown.getMessage().contains("larger than"), thrown.getMessage());
     }
 
+    @Test
+    void aVocabularyThatDisagreesWithTheNetworkIsRejected() throws IOException {
+        String json;
+        try (ZipFile zip = new ZipFile(directory.resolve("tiny.zip").toFile())) {
+            json = new String(zip.getInputStream(zip.getEntry("charrnn.json")).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String fourSymbols = json.replaceFirst("\\[\\s*\"a\",", "[");
+        Path mismatched = withEntry("mismatch.zip", "charrnn.json",
+                out -> out.write(fourSymbols.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        ModelFileException thrown = assertThrows(ModelFileException.class, () -> CharRnn.load(mismatched));
+        assertTrue(thrown.getMessage().contains("inconsistent: its vocabulary has 4 symbols but its network takes 5 inputs"),
+                thrown.getMessage());
+    }
+
     /** DL4J's own loader Java-deserializes a preprocessor.bin entry; ours never reads it. */
     @Test
     void aJavaSerializedEntryIsNeverRead() throws IOException {

@@ -111,7 +111,8 @@ final class GemmLstmTraining {
 
     /**
      * Trains on one mini-batch: features and labels [batch, vocabulary, time] without masks, one step per
-     * sequence-length segment, from a zero state.
+     * sequence-length segment, from a zero state. A step whose loss is NaN or infinite is reported to the
+     * listener but not applied, and ends the mini-batch: the weights stay those of the last good step.
      */
     void fit(DataSet batchData, StepListener listener) {
         INDArray features = batchData.getFeatures();
@@ -124,7 +125,14 @@ final class GemmLstmTraining {
         }
         for (long from = 0; from < length; from += sequenceLength) {
             int time = (int) Math.min(sequenceLength, length - from);
-            double loss = step(OffHeapRows.timeMajor(features, from, time), OffHeapRows.timeMajor(labels, from, time), time);
+            double loss = computeGradient(OffHeapRows.timeMajor(features, from, time),
+                    OffHeapRows.timeMajor(labels, from, time), time);
+            if (!Double.isFinite(loss)) {
+                // report the step, but leave the weights as they were before it: the caller stops training
+                listener.stepDone(rows, time, loss / ((double) rows * time));
+                return;
+            }
+            update(batch, time);
             for (LstmLayerPass pass : passes) {
                 pass.carryState();
             }
@@ -155,12 +163,6 @@ final class GemmLstmTraining {
             loss = computeGradient(OffHeapRows.timeMajor(features, from, time),
                     OffHeapRows.timeMajor(batchData.getLabels(), from, time), time);
         }
-        return loss;
-    }
-
-    private double step(OffHeapRows input, OffHeapRows targets, int time) {
-        double loss = computeGradient(input, targets, time);
-        update(batch, time);
         return loss;
     }
 

@@ -1,6 +1,10 @@
 package io.github.charrnn.training;
 
-/** Thrown when the training loss becomes NaN or infinite; the model keeps the weights it had then. */
+/**
+ * Thrown when a step's training loss is NaN or infinite. For LSTM networks (trained by GemmLstmTraining) the model
+ * keeps the weights of the last good step; networks trained through DL4J's own {@code fit} have already applied
+ * the bad step.
+ */
 public class TrainingDivergedException extends RuntimeException {
 
     /** @param step the step whose loss was not finite */

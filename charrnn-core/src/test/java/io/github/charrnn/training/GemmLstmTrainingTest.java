@@ -145,6 +145,25 @@ class GemmLstmTrainingTest {
                 "first step " + losses[0] + ", last " + losses[losses.length - 1]);
     }
 
+    /** A non-finite loss stops training with the step named, and the bad step is not applied. */
+    @Test
+    void aNonFiniteLossStopsTrainingAndLeavesTheWeightsOfTheLastGoodStep() {
+        MultiLayerNetwork network = network(0.0, 6);
+        SplittableRandom random = new SplittableRandom(9);
+        DataSet good = randomBatch(random, SEQ);
+        DataSet poisoned = randomBatch(random, SEQ);
+        poisoned.getFeatures().putScalar(new long[]{0, 0, 0}, Double.NaN);
+        Trainer trainer = new Trainer(network, SEQ, 5, true);
+        trainer.fit(new ListDataSetIterator<>(List.of(good), 1), null, TrainingOptions.builder().build(), 0, List.of());
+        float[] afterGoodStep = network.params().toFloatVector();
+        TrainingDivergedException thrown = org.junit.jupiter.api.Assertions.assertThrows(TrainingDivergedException.class,
+                () -> trainer.fit(new ListDataSetIterator<>(List.of(poisoned), 1), null, TrainingOptions.builder().build(),
+                        1, List.of()));
+        assertTrue(thrown.getMessage().contains("step 2") && thrown.getMessage().contains("lower learning rate"),
+                thrown.getMessage());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(afterGoodStep, network.params().toFloatVector());
+    }
+
     @Test
     void plainRnnLayersAreLeftToDl4j() {
         MultiLayerNetwork rnn = NetworkFactory.create(VOCABULARY, new CharRnnConfig(6, 2, 0, 0.01, 0, SEQ, 1, CellType.RNN));
