@@ -12,9 +12,11 @@ import io.github.charrnn.modelfile.ModelMetadata;
 import io.github.charrnn.modelfile.Provenance;
 import io.github.charrnn.modelfile.TrainingSummary;
 import io.github.charrnn.runtime.NativeThreads;
+import io.github.charrnn.training.CheckpointListener;
 import io.github.charrnn.training.ProgressListener;
 import io.github.charrnn.training.Trainer;
 import io.github.charrnn.training.TrainingOptions;
+import io.github.charrnn.training.TrainingPosition;
 import io.github.charrnn.training.TrainingReport;
 import io.github.charrnn.vocabulary.Vocabulary;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -57,6 +59,7 @@ public final class CharRnn {
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private volatile TrainingSummary training;
     private volatile Generator generator;   // holds a copy of the weights for fast generation; dropped when training
+    private volatile TrainingPosition position;   // where training stopped, for resuming; null if never trained
 
     private CharRnn(Vocabulary vocabulary, CharRnnConfig config, MultiLayerNetwork network, TrainingSummary training) {
         this.vocabulary = vocabulary;
@@ -91,7 +94,17 @@ public final class CharRnn {
 
     private static CharRnn fromContents(ModelFile.Contents contents) {
         ModelMetadata m = contents.metadata();
-        return new CharRnn(m.vocabulary(), m.config(), contents.network(), m.training());
+        CharRnn model = new CharRnn(m.vocabulary(), m.config(), contents.network(), m.training());
+        model.position = m.position();
+        return model;
+    }
+
+    /**
+     * Where training stood when this model was last trained or saved (epoch, mini-batch, random state), to
+     * continue it with {@link TrainingOptions.Builder#resumeFrom}; null for a model never trained.
+     */
+    public TrainingPosition trainingPosition() {
+        return position;
     }
 
     /** The symbols this model reads and writes. */
@@ -131,16 +144,38 @@ public final class CharRnn {
      */
     public TrainingReport fit(DataSetIterator train, DataSetIterator validation, TrainingOptions options,
                               ProgressListener... listeners) {
+        return fitWithCheckpoints(train, validation, options, null, listeners);
+    }
+
+    /**
+     * As {@link #fit(DataSetIterator, DataSetIterator, TrainingOptions, ProgressListener...)}, telling
+     * {@code checkpoints} (may be null) when a checkpoint is due: every {@code options.checkpointEvery()} steps and
+     * after each new best validation loss. While it runs, this model's training summary and position are those of
+     * the checkpoint, so {@link #save(Path)} called from it writes a file that resumes exactly. To resume, load that
+     * file and train with {@code options.resumeFrom(model.trainingPosition())} on fresh iterators over the same data.
+     */
+    public TrainingReport fitWithCheckpoints(DataSetIterator train, DataSetIterator validation, TrainingOptions options,
+                                             CheckpointListener checkpoints, ProgressListener... listeners) {
         Objects.requireNonNull(train, "train");
         Objects.requireNonNull(options, "options");
         return exclusively(() -> {
             generator = null;
+            TrainingSummary before = training;
             Trainer trainer = new Trainer(network, config.sequenceLength(), config.gradientClip());
-            TrainingReport report = trainer.fit(train, validation, options, training.steps(), List.of(listeners));
-            training = new TrainingSummary(report.totalSteps(), training.epochs() + report.epochs(),
-                    training.charactersTrained() + report.characters(), report.trainLoss(),
-                    Double.isNaN(report.validationLoss()) ? training.validationLoss() : report.validationLoss(),
-                    training.corpus());
+            CheckpointListener updating = checkpoints == null ? null : checkpoint -> {
+                training = new TrainingSummary(checkpoint.totalSteps(), before.epochs() + checkpoint.position().epoch()
+                        - (options.resumeFrom() == null ? 0 : options.resumeFrom().epoch()),
+                        before.charactersTrained(), checkpoint.trainLoss(), checkpoint.validationLoss(), before.corpus());
+                position = checkpoint.position();
+                generator = null;
+                checkpoints.onCheckpoint(checkpoint);
+            };
+            TrainingReport report = trainer.fit(train, validation, options, before.steps(), List.of(listeners), updating);
+            training = new TrainingSummary(report.totalSteps(), before.epochs() + report.epochs(),
+                    before.charactersTrained() + report.characters(), report.trainLoss(),
+                    Double.isNaN(report.validationLoss()) ? before.validationLoss() : report.validationLoss(),
+                    before.corpus());
+            position = report.position();
             return report;
         });
     }
@@ -242,7 +277,7 @@ public final class CharRnn {
     public void save(Path path) {
         shared(() -> {
             ModelFile.write(path, network, new ModelMetadata(ModelFile.FORMAT_VERSION, vocabulary, config, training,
-                    Provenance.now()));
+                    Provenance.now(), position));
             return null;
         });
     }

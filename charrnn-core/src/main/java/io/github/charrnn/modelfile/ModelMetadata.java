@@ -1,6 +1,7 @@
 package io.github.charrnn.modelfile;
 
 import io.github.charrnn.model.CharRnnConfig;
+import io.github.charrnn.training.TrainingPosition;
 import io.github.charrnn.vocabulary.Vocabulary;
 
 /**
@@ -12,7 +13,9 @@ import io.github.charrnn.vocabulary.Vocabulary;
  * @param config         the hyperparameters
  * @param training       how far the model has been trained
  * @param provenance     who wrote the file, and when
+ * @param position       where training stood when the file was written, for resuming it; null if never trained
+ *                       (and in files of earlier versions)
  */
 public record ModelMetadata(int formatVersion, Vocabulary vocabulary, CharRnnConfig config, TrainingSummary training,
-                            Provenance provenance) {
+                            Provenance provenance, TrainingPosition position) {
 }

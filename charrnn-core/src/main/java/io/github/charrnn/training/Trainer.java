@@ -6,6 +6,7 @@ import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.Arrays;
@@ -62,25 +63,51 @@ public final class Trainer {
      */
     public TrainingReport fit(DataSetIterator train, DataSetIterator validation, TrainingOptions options,
                               long stepsBefore, Collection<ProgressListener> listeners) {
+        return fit(train, validation, options, stepsBefore, listeners, null);
+    }
+
+    /**
+     * Trains, telling {@code checkpoints} (may be null) when a checkpoint is due ({@link CheckpointListener}).
+     * With {@link TrainingOptions#resumeFrom()} set, training continues at that epoch and mini-batch with ND4J's
+     * random generator as it was: given the same model state and data, the run then goes on exactly as the
+     * interrupted one would have.
+     *
+     * @see #fit(DataSetIterator, DataSetIterator, TrainingOptions, long, Collection)
+     */
+    public TrainingReport fit(DataSetIterator train, DataSetIterator validation, TrainingOptions options,
+                              long stepsBefore, Collection<ProgressListener> listeners, CheckpointListener checkpoints) {
         ThroughputClock clock = new ThroughputClock();
         StepRecorder recorder = new StepRecorder(stepsBefore, options.reportEvery(), List.copyOf(listeners), clock);
         Collection<TrainingListener> previousListeners = network.getListeners();
         network.setListeners(new GlobalNormClipping(gradientClip), recorder);
+        TrainingPosition resume = options.resumeFrom();
+        String batching = resume == null ? null : resume.batching();
+        if (resume != null) {
+            Nd4j.getRandom().setStates(resume.randomRootState(), resume.randomNodeState());
+        }
         long started = System.nanoTime();
         int epochsBegun = 0;
+        int epoch = resume == null ? 1 : resume.epoch();
+        int lastEpoch = resume == null ? options.epochs() : options.epochs();
+        long batchesDone = 0;
         long stepsAtLastValidation = 0;
+        long stepsAtLastCheckpoint = stepsBefore;
+        double bestValidation = Double.POSITIVE_INFINITY;
         try {
-            for (int epoch = 1; epoch <= options.epochs() && !limitReached(recorder, options); epoch++) {
-                epochsBegun = epoch;
-                recorder.startEpoch(epoch);
-                if (train.resetSupported()) {
-                    train.reset();
+            for (; epoch <= lastEpoch && !limitReached(recorder, options); epoch++) {
+                boolean resumedEpoch = resume != null && epoch == resume.epoch();
+                if (!resumedEpoch) {
+                    epochsBegun++;
                 }
+                recorder.startEpoch(epoch);
+                positionAtEpoch(train, resumedEpoch ? resume.epoch() : 1, resumedEpoch);
                 if (!train.hasNext()) {
                     throw new IllegalArgumentException("The training data produced no mini-batch.");
                 }
+                batchesDone = resumedEpoch ? skip(train, resume.batchesDone()) : 0;
                 while (train.hasNext() && !limitReached(recorder, options)) {
-                    DataSet batch = limitToSteps(checkShape(toDataSet(train.next())), options, recorder);
+                    DataSet whole = checkShape(toDataSet(train.next()));
+                    DataSet batch = limitToSteps(whole, options, recorder);
                     clock.start();
                     try {
                         if (gemmTraining != null && batch.getFeaturesMaskArray() == null && batch.getLabelsMaskArray() == null) {
@@ -94,16 +121,34 @@ public final class Trainer {
                     if (!Double.isFinite(recorder.lastStepLoss())) {
                         throw new TrainingDivergedException(recorder.totalSteps(), recorder.lastStepLoss());
                     }
+                    if (batch == whole) {
+                        batchesDone++;
+                    }
                     boolean due = options.validateEvery() > 0
                             && recorder.runSteps() - stepsAtLastValidation >= options.validateEvery();
                     if (validation != null && due) {
                         validate(validation, recorder);
                         stepsAtLastValidation = recorder.runSteps();
+                        bestValidation = checkpointIfBest(checkpoints, recorder, bestValidation,
+                                position(epoch, batchesDone, batching), batch == whole);
+                    }
+                    boolean checkpointDue = checkpoints != null && options.checkpointEvery() > 0 && batch == whole
+                            && recorder.totalSteps() - stepsAtLastCheckpoint >= options.checkpointEvery();
+                    if (checkpointDue) {
+                        checkpoints.onCheckpoint(new CheckpointListener.Checkpoint(position(epoch, batchesDone, batching),
+                                recorder.totalSteps(), recorder.recentLoss(), recorder.validationLoss(),
+                                CheckpointListener.Reason.PERIODIC));
+                        stepsAtLastCheckpoint = recorder.totalSteps();
                     }
                 }
                 if (validation != null && stepsAtLastValidation != recorder.runSteps()) {
                     validate(validation, recorder);
                     stepsAtLastValidation = recorder.runSteps();
+                    bestValidation = checkpointIfBest(checkpoints, recorder, bestValidation,
+                            position(epoch, batchesDone, batching), true);
+                }
+                if (limitReached(recorder, options) || epoch == lastEpoch) {
+                    break;
                 }
             }
         } finally {
@@ -111,8 +156,47 @@ public final class Trainer {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         return new TrainingReport(recorder.runSteps(), recorder.totalSteps(), epochsBegun, recorder.runChars(),
-                recorder.recentLoss(),
-                recorder.validationLoss(), recorder.charsPerSecond(), seconds);
+                recorder.recentLoss(), recorder.validationLoss(), recorder.charsPerSecond(), seconds,
+                position(epoch, batchesDone, batching));
+    }
+
+    /**
+     * Resets the iterator for the epoch. When resuming, a fresh iterator is first reset once for each earlier
+     * epoch, so that one whose order depends on how often it was reset (random windows) is where it would be.
+     */
+    private static void positionAtEpoch(DataSetIterator train, int epoch, boolean resumedEpoch) {
+        if (!train.resetSupported()) {
+            return;
+        }
+        int resets = resumedEpoch ? epoch : 1;
+        for (int i = 0; i < resets; i++) {
+            train.reset();
+        }
+    }
+
+    private static long skip(DataSetIterator train, long batches) {
+        long skipped = 0;
+        while (skipped < batches && train.hasNext()) {
+            train.next();
+            skipped++;
+        }
+        return skipped;
+    }
+
+    private double checkpointIfBest(CheckpointListener checkpoints, StepRecorder recorder, double best,
+                                    TrainingPosition position, boolean atBatchBoundary) {
+        double loss = recorder.validationLoss();
+        if (checkpoints == null || !(loss < best) || !atBatchBoundary) {
+            return Math.min(best, Double.isNaN(loss) ? best : loss);
+        }
+        checkpoints.onCheckpoint(new CheckpointListener.Checkpoint(position, recorder.totalSteps(), recorder.recentLoss(),
+                loss, CheckpointListener.Reason.BEST_VALIDATION));
+        return loss;
+    }
+
+    private static TrainingPosition position(int epoch, long batchesDone, String batching) {
+        return new TrainingPosition(epoch, batchesDone, Nd4j.getRandom().rootState(), Nd4j.getRandom().nodeState(),
+                batching);
     }
 
     private DataSet checkShape(DataSet batch) {

@@ -9,8 +9,13 @@ package io.github.charrnn.training;
  * @param reportEvery    listeners hear of progress every this many steps, at least 1
  * @param validateEvery  compute the validation loss about every this many steps (at the end of the mini-batch
  *                       group that crosses it); 0 validates only at the end of each epoch and of training
+ * @param checkpointEvery  a {@link CheckpointListener} hears every this many steps (at the end of the mini-batch
+ *                       that reaches it); 0 for none
+ * @param resumeFrom     a position saved by an earlier run to continue from (then {@code epochs} counts all epochs,
+ *                       the earlier ones included), or null to start at the first mini-batch of epoch 1
  */
-public record TrainingOptions(int epochs, long maxSteps, int reportEvery, int validateEvery) {
+public record TrainingOptions(int epochs, long maxSteps, int reportEvery, int validateEvery, long checkpointEvery,
+                              TrainingPosition resumeFrom) {
 
     /** Checks every value; the exception names the value and what is allowed. */
     public TrainingOptions {
@@ -27,6 +32,14 @@ public record TrainingOptions(int epochs, long maxSteps, int reportEvery, int va
             throw new IllegalArgumentException("validation interval must be at least 1 step (or 0 for once an epoch), got "
                     + validateEvery + ".");
         }
+        if (checkpointEvery < 0) {
+            throw new IllegalArgumentException("checkpoint interval must be at least 1 step (or 0 for none), got "
+                    + checkpointEvery + ".");
+        }
+        if (resumeFrom != null && resumeFrom.epoch() > epochs) {
+            throw new IllegalArgumentException("The run to resume is in epoch " + resumeFrom.epoch() + ", past the "
+                    + epochs + " epochs asked for; ask for more epochs.");
+        }
     }
 
     /** A builder with the defaults: 1 epoch, no step limit, report every 10 steps, validate once an epoch. */
@@ -36,7 +49,8 @@ public record TrainingOptions(int epochs, long maxSteps, int reportEvery, int va
 
     /** A builder holding this object's values. */
     public Builder toBuilder() {
-        return new Builder().epochs(epochs).maxSteps(maxSteps).reportEvery(reportEvery).validateEvery(validateEvery);
+        return new Builder().epochs(epochs).maxSteps(maxSteps).reportEvery(reportEvery).validateEvery(validateEvery)
+                .checkpointEvery(checkpointEvery).resumeFrom(resumeFrom);
     }
 
     /** Builder of {@link TrainingOptions}; values are checked by {@link #build()}. */
@@ -45,6 +59,8 @@ public record TrainingOptions(int epochs, long maxSteps, int reportEvery, int va
         private long maxSteps = 0;
         private int reportEvery = 10;
         private int validateEvery = 0;
+        private long checkpointEvery = 0;
+        private TrainingPosition resumeFrom;
 
         /** Passes over the training data (default 1). */
         public Builder epochs(int epochs) {
@@ -70,9 +86,21 @@ public record TrainingOptions(int epochs, long maxSteps, int reportEvery, int va
             return this;
         }
 
+        /** Tell the {@link CheckpointListener} every this many steps; 0 (default) for never. */
+        public Builder checkpointEvery(long checkpointEvery) {
+            this.checkpointEvery = checkpointEvery;
+            return this;
+        }
+
+        /** Continue a run from a saved position (null, the default: start afresh). */
+        public Builder resumeFrom(TrainingPosition resumeFrom) {
+            this.resumeFrom = resumeFrom;
+            return this;
+        }
+
         /** The options; throws IllegalArgumentException naming an invalid value. */
         public TrainingOptions build() {
-            return new TrainingOptions(epochs, maxSteps, reportEvery, validateEvery);
+            return new TrainingOptions(epochs, maxSteps, reportEvery, validateEvery, checkpointEvery, resumeFrom);
         }
     }
 }

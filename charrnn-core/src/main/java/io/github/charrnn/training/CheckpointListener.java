@@ -1,0 +1,34 @@
+package io.github.charrnn.training;
+
+/**
+ * Told when training reaches a point worth saving: every {@link TrainingOptions#checkpointEvery()} steps (at the end
+ * of the mini-batch that reaches it) and after a validation that improved on the best validation loss so far.
+ * Saving the model from here (for example with {@code CharRnn.save(path, checkpoint.position())}) gives a file
+ * that {@link TrainingOptions.Builder#resumeFrom} continues exactly.
+ */
+@FunctionalInterface
+public interface CheckpointListener {
+
+    /** Why a checkpoint is due. */
+    enum Reason {
+        /** {@code checkpointEvery} steps have passed. */
+        PERIODIC,
+        /** The validation loss is the lowest of the run so far. */
+        BEST_VALIDATION
+    }
+
+    /**
+     * A point to save.
+     *
+     * @param position        where training stands
+     * @param totalSteps      steps done in all runs
+     * @param trainLoss       mean loss of the last steps
+     * @param validationLoss  the latest validation loss, NaN if none yet
+     * @param reason          why now
+     */
+    record Checkpoint(TrainingPosition position, long totalSteps, double trainLoss, double validationLoss, Reason reason) {
+    }
+
+    /** Called on the training thread; training waits for it. */
+    void onCheckpoint(Checkpoint checkpoint);
+}

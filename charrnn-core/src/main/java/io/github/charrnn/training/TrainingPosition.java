@@ -1,0 +1,24 @@
+package io.github.charrnn.training;
+
+/**
+ * Where a training run stands at the end of a mini-batch, so that it can be resumed exactly: the epoch in
+ * progress, how many of its mini-batches are done, and the state of ND4J's random generator (which draws the
+ * dropout masks). Written into checkpoints; given back through {@link TrainingOptions.Builder#resumeFrom}.
+ *
+ * @param epoch            the epoch in progress, from 1
+ * @param batchesDone      mini-batches of that epoch already trained on
+ * @param randomRootState  ND4J's generator state, first half
+ * @param randomNodeState  ND4J's generator state, second half
+ * @param batching         how the data was cut (batch size, sequence length, validation split, mode, corpus), so
+ *                         that a resumed run can check it is given the same data; free text, may be null
+ */
+public record TrainingPosition(int epoch, long batchesDone, long randomRootState, long randomNodeState, String batching) {
+
+    /** Checks the counters. */
+    public TrainingPosition {
+        if (epoch < 1 || batchesDone < 0) {
+            throw new IllegalArgumentException("A training position needs an epoch from 1 and a non-negative batch count,"
+                    + " got epoch " + epoch + " and " + batchesDone + " batches.");
+        }
+    }
+}
