@@ -81,17 +81,20 @@ public final class Trainer {
         Collection<TrainingListener> previousListeners = network.getListeners();
         network.setListeners(new GlobalNormClipping(gradientClip), recorder);
         TrainingPosition resume = options.resumeFrom();
-        String batching = resume == null ? null : resume.batching();
+        String batching = options.batching();
         if (resume != null) {
             Nd4j.getRandom().setStates(resume.randomRootState(), resume.randomNodeState());
         }
         long started = System.nanoTime();
         int epochsBegun = 0;
         int epoch = resume == null ? 1 : resume.epoch();
-        int lastEpoch = resume == null ? options.epochs() : options.epochs();
+        int lastEpoch = options.epochs();
         long batchesDone = 0;
-        long stepsAtLastValidation = 0;
-        long stepsAtLastCheckpoint = stepsBefore;
+        // validation and checkpoints keep the step grid of the run being resumed
+        long stepsAtLastValidation = options.validateEvery() > 0 ? stepsBefore - stepsBefore % options.validateEvery()
+                : stepsBefore;
+        long stepsAtLastCheckpoint = options.checkpointEvery() > 0 ? stepsBefore - stepsBefore % options.checkpointEvery()
+                : stepsBefore;
         double bestValidation = Double.POSITIVE_INFINITY;
         try {
             for (; epoch <= lastEpoch && !limitReached(recorder, options); epoch++) {
@@ -125,10 +128,10 @@ public final class Trainer {
                         batchesDone++;
                     }
                     boolean due = options.validateEvery() > 0
-                            && recorder.runSteps() - stepsAtLastValidation >= options.validateEvery();
+                            && recorder.totalSteps() - stepsAtLastValidation >= options.validateEvery();
                     if (validation != null && due) {
                         validate(validation, recorder);
-                        stepsAtLastValidation = recorder.runSteps();
+                        stepsAtLastValidation = recorder.totalSteps();
                         bestValidation = checkpointIfBest(checkpoints, recorder, bestValidation,
                                 position(epoch, batchesDone, batching), batch == whole);
                     }
@@ -141,9 +144,9 @@ public final class Trainer {
                         stepsAtLastCheckpoint = recorder.totalSteps();
                     }
                 }
-                if (validation != null && stepsAtLastValidation != recorder.runSteps()) {
+                if (validation != null && stepsAtLastValidation != recorder.totalSteps()) {
                     validate(validation, recorder);
-                    stepsAtLastValidation = recorder.runSteps();
+                    stepsAtLastValidation = recorder.totalSteps();
                     bestValidation = checkpointIfBest(checkpoints, recorder, bestValidation,
                             position(epoch, batchesDone, batching), true);
                 }

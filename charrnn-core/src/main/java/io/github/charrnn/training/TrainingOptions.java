@@ -13,9 +13,11 @@ package io.github.charrnn.training;
  *                       that reaches it); 0 for none
  * @param resumeFrom     a position saved by an earlier run to continue from (then {@code epochs} counts all epochs,
  *                       the earlier ones included), or null to start at the first mini-batch of epoch 1
+ * @param batching       a description of how the data is cut, recorded in every {@link TrainingPosition} so that
+ *                       a resumed run can be checked against it; may be null
  */
 public record TrainingOptions(int epochs, long maxSteps, int reportEvery, int validateEvery, long checkpointEvery,
-                              TrainingPosition resumeFrom) {
+                              TrainingPosition resumeFrom, String batching) {
 
     /** Checks every value; the exception names the value and what is allowed. */
     public TrainingOptions {
@@ -50,7 +52,7 @@ public record TrainingOptions(int epochs, long maxSteps, int reportEvery, int va
     /** A builder holding this object's values. */
     public Builder toBuilder() {
         return new Builder().epochs(epochs).maxSteps(maxSteps).reportEvery(reportEvery).validateEvery(validateEvery)
-                .checkpointEvery(checkpointEvery).resumeFrom(resumeFrom);
+                .checkpointEvery(checkpointEvery).resumeFrom(resumeFrom).batching(batching);
     }
 
     /** Builder of {@link TrainingOptions}; values are checked by {@link #build()}. */
@@ -61,6 +63,7 @@ public record TrainingOptions(int epochs, long maxSteps, int reportEvery, int va
         private int validateEvery = 0;
         private long checkpointEvery = 0;
         private TrainingPosition resumeFrom;
+        private String batching;
 
         /** Passes over the training data (default 1). */
         public Builder epochs(int epochs) {
@@ -98,9 +101,15 @@ public record TrainingOptions(int epochs, long maxSteps, int reportEvery, int va
             return this;
         }
 
+        /** A description of how the data is cut, kept in training positions (default none). */
+        public Builder batching(String batching) {
+            this.batching = batching;
+            return this;
+        }
+
         /** The options; throws IllegalArgumentException naming an invalid value. */
         public TrainingOptions build() {
-            return new TrainingOptions(epochs, maxSteps, reportEvery, validateEvery, checkpointEvery, resumeFrom);
+            return new TrainingOptions(epochs, maxSteps, reportEvery, validateEvery, checkpointEvery, resumeFrom, batching);
         }
     }
 }

@@ -8,13 +8,20 @@ import io.github.charrnn.generation.SamplingOptions;
 import io.github.charrnn.model.CellType;
 import io.github.charrnn.model.CharRnnConfig;
 import io.github.charrnn.training.TrainingOptions;
+import io.github.charrnn.training.TrainingPosition;
 import io.github.charrnn.training.TrainingReport;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code charrnn train}: trains a model on a text and saves it as one zip. */
@@ -30,6 +37,9 @@ final class TrainCommand implements Callable<Integer> {
     static final long BUNDLED_STEPS = 600;
     static final double BUNDLED_LEARNING_RATE = 0.004;
     static final double BUNDLED_DROPOUT = 0.1;
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     TextOptions source;
@@ -85,6 +95,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--samples", paramLabel = "N", description = "Samples to print after training (default 3 on a bundled text, else 0).")
     Integer samples;
 
+    @Option(names = "--checkpoint-every", paramLabel = "N", description = {"Save a checkpoint every N steps beside the model (NAME.checkpoint.zip),",
+            "and the best one by validation loss (NAME-best-val<loss>.zip); 0 for none (default: ${DEFAULT-VALUE})."})
+    long checkpointEvery = 0;
+
+    @Option(names = "--resume", paramLabel = "ZIP", description = {"Continue the run saved in ZIP (a checkpoint or a model) exactly where it stopped:",
+            "same hyperparameters, optimizer state, data position and random state. Give the same --text, --batch,",
+            "--val-frac and --mode; --epochs and --steps count the earlier steps too."})
+    Path resume;
+
     @Mixin
     OutputOptions output;
 
@@ -93,45 +112,64 @@ final class TrainCommand implements Callable<Integer> {
         PrintStream out = System.out;
         boolean onBundled = source.onBundled();
         BundledText bundledText = source.bundledText();
-        int hiddenSize = hidden != null ? hidden : onBundled ? BUNDLED_HIDDEN : 512;
+        CharRnn resumed = resume == null ? null : loadToResume();
         int batchSize = batch != null ? batch : onBundled ? BUNDLED_BATCH : 128;
-        int sequenceLength = seq != null ? seq : onBundled ? BUNDLED_SEQ : 100;
         long maxSteps = steps != null ? steps : onBundled ? BUNDLED_STEPS : 0;
         int sampleCount = samples != null ? samples : onBundled ? 3 : 0;
-        double dropProbability = dropout != null ? dropout : onBundled ? BUNDLED_DROPOUT : 0.5;
-        double rate = learningRate != null ? learningRate : onBundled ? BUNDLED_LEARNING_RATE : 0.001;
-        TrainingOptions options = TrainingOptions.builder().epochs(epochs).maxSteps(maxSteps).reportEvery(printEvery)
-                .validateEvery(validateEvery).build();
         BatchMode batchMode = BatchMode.parse(mode);
         // checks every hyperparameter before the (possibly long) read of the text
-        CharRnnConfig config = new CharRnnConfig(hiddenSize, layers, dropProbability, rate, clip, sequenceLength, seed,
-                CellType.parse(cell));
+        CharRnnConfig config = resumed != null ? resumed.config() : configFromFlags(onBundled);
         if (batchSize < 1) {
             throw new IllegalArgumentException("--batch must be at least 1, got " + batchSize + ".");
         }
         if (!(validationFraction >= 0 && validationFraction < 1)) {
             throw new IllegalArgumentException("--val-frac must be in [0, 1), got " + validationFraction + ".");
         }
+        TrainingOptions.Builder training = TrainingOptions.builder().epochs(epochs).maxSteps(maxSteps)
+                .reportEvery(printEvery).validateEvery(validateEvery).checkpointEvery(checkpointEvery);
+        training.build();   // checks the values now rather than after the (possibly long) read of the text
+        long stepsBefore = resumed == null ? 0 : resumed.trainingSummary().steps();
+        if (resumed != null && maxSteps > 0 && maxSteps <= stepsBefore) {
+            throw new IllegalArgumentException("The run in " + resume + " has done " + stepsBefore + " steps already; --steps counts"
+                    + " those too, so ask for more than " + stepsBefore + ".");
+        }
 
-        TextCorpus corpus = source.corpus(null);
+        TextCorpus corpus = source.corpus(resumed == null ? null : resumed.vocabulary());
         out.println("text: " + corpus.describe() + (onBundled ? " (bundled; see docs/bundled-texts.md)" : ""));
-        CharBatches.TrainingBatches batches = CharBatches.forTraining(corpus, validationFraction, batchSize, sequenceLength,
-                batchMode, seed);
-        CharRnn rnn = CharRnn.builder().vocabulary(corpus.vocabulary()).config(config).build();
-        rnn.describeCorpus(corpus.describe());
+        String batching = String.format(java.util.Locale.ROOT, "batch %d, sequence %d, validation fraction %s, %s batches, %s",
+                batchSize, config.sequenceLength(), validationFraction, batchMode.name().toLowerCase(java.util.Locale.ROOT),
+                corpus.describe());
+        TrainingPosition from = resumed == null ? null : resumed.trainingPosition();
+        if (from != null && from.batching() != null && !from.batching().equals(batching)) {
+            throw new IllegalArgumentException("The run in " + resume + " was trained on " + from.batching() + "; this one would be"
+                    + " " + batching + ". Give the same --text, --batch, --val-frac and --mode to resume it.");
+        }
+        TrainingOptions options = training.maxSteps(maxSteps > 0 ? maxSteps - stepsBefore : 0).resumeFrom(from)
+                .batching(batching).build();
+        // checkpoints fall between mini-batches, so a mini-batch spans at most the checkpoint interval
+        int maxWindows = (int) Math.min(CharBatches.AUTO_MAX_WINDOWS, checkpointEvery > 0 ? checkpointEvery : Long.MAX_VALUE);
+        CharBatches.TrainingBatches batches = CharBatches.forTraining(corpus, validationFraction, batchSize,
+                config.sequenceLength(), batchMode, config.seed(), maxWindows);
+        CharRnn rnn = resumed != null ? resumed : CharRnn.builder().vocabulary(corpus.vocabulary()).config(config).build();
+        if (resumed == null) {
+            rnn.describeCorpus(corpus.describe());
+        }
         long stepsPerEpoch = batches.train().stepsPerEpoch();
-        long planned = maxSteps > 0 ? Math.min(maxSteps, stepsPerEpoch * epochs) : stepsPerEpoch * epochs;
-        out.printf("model: %s; %,d steps of %d x %d characters planned%n", rnn, planned, batchSize, sequenceLength);
+        long total = stepsPerEpoch * epochs;
+        long planned = maxSteps > 0 ? Math.min(maxSteps, total) : total;
+        out.printf("model: %s; %,d steps of %d x %d characters planned%s%n", rnn, planned, batchSize, config.sequenceLength(),
+                resumed == null ? "" : " in all, resuming after step " + stepsBefore);
 
-        TrainingReport report = rnn.fit(batches.train(), batches.validation(), options,
-                new ProgressPrinter(out, epochs, planned + rnn.trainingSummary().steps()));
+        CheckpointFiles checkpoints = checkpointEvery > 0 ? new CheckpointFiles(rnn, model, out) : null;
+        TrainingReport report = rnn.fitWithCheckpoints(batches.train(), batches.validation(), options, checkpoints,
+                new ProgressPrinter(out, epochs, planned));
         rnn.save(model);
         out.printf("done: %d steps in %.1f s, train loss %.4f, val loss %.4f, %,.0f chars/s; saved %s%n", report.steps(),
                 report.seconds(), report.trainLoss(), report.validationLoss(), report.charsPerSecond(), model);
 
         String prime = onBundled ? bundledText.prime() : SampleCommand.defaultPrime(rnn.vocabulary());
         for (int i = 0; i < sampleCount; i++) {
-            SamplingOptions sampling = SamplingOptions.builder().length(300).topK(5).seed(seed + i).build();
+            SamplingOptions sampling = SamplingOptions.builder().length(300).topK(5).seed(config.seed() + i).build();
             out.println("--- sample " + (i + 1) + " (prime " + SampleCommand.show(prime) + ", top-k 5)");
             out.println(prime + rnn.generate(prime, sampling));
         }
@@ -140,5 +178,43 @@ final class TrainCommand implements Callable<Integer> {
                     "steps", report.steps(), "train_chars_per_s", report.charsPerSecond(), "model", model.toString()));
         }
         return 0;
+    }
+
+    /** The hyperparameters from the flags (with the bundled text's defaults where a flag is absent). */
+    private CharRnnConfig configFromFlags(boolean onBundled) {
+        int hiddenSize = hidden != null ? hidden : onBundled ? BUNDLED_HIDDEN : 512;
+        int sequenceLength = seq != null ? seq : onBundled ? BUNDLED_SEQ : 100;
+        double dropProbability = dropout != null ? dropout : onBundled ? BUNDLED_DROPOUT : 0.5;
+        double rate = learningRate != null ? learningRate : onBundled ? BUNDLED_LEARNING_RATE : 0.001;
+        return new CharRnnConfig(hiddenSize, layers, dropProbability, rate, clip, sequenceLength, seed, CellType.parse(cell));
+    }
+
+    /**
+     * The model to continue. Hyperparameter flags may repeat its values (so the first command line can be
+     * reused with --resume added) but not change them.
+     */
+    private CharRnn loadToResume() {
+        CharRnn loaded = ModelFiles.loadWithOptimizer(resume);
+        if (loaded.trainingPosition() == null) {
+            throw new IllegalArgumentException("The model in " + resume + " records no training position (it was never trained,"
+                    + " or written by an earlier charrnn); train it without --resume.");
+        }
+        CharRnnConfig saved = loaded.config();
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        Map<String, Boolean> differs = new LinkedHashMap<>();
+        differs.put("--hidden", hidden != null && hidden != saved.hiddenSize());
+        differs.put("--layers", parsed.hasMatchedOption("--layers") && layers != saved.layers());
+        differs.put("--dropout", dropout != null && dropout != saved.dropout());
+        differs.put("--cell", parsed.hasMatchedOption("--cell") && CellType.parse(cell) != saved.cellType());
+        differs.put("--seq", seq != null && seq != saved.sequenceLength());
+        differs.put("--lr", learningRate != null && learningRate != saved.learningRate());
+        differs.put("--clip", parsed.hasMatchedOption("--clip") && clip != saved.gradientClip());
+        differs.put("--seed", parsed.hasMatchedOption("--seed") && seed != saved.seed());
+        List<String> changed = differs.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
+        if (!changed.isEmpty()) {
+            throw new IllegalArgumentException(String.join(", ", changed) + " cannot be changed when resuming: the run in "
+                    + resume + " has " + saved + ". Leave " + (changed.size() == 1 ? "it" : "them") + " out.");
+        }
+        return loaded;
     }
 }

@@ -29,9 +29,26 @@ public final class CharBatches {
      */
     public static TrainingBatches forTraining(TextCorpus corpus, double validationFraction, int batchSize,
                                               int sequenceLength, BatchMode mode, long seed) {
+        return forTraining(corpus, validationFraction, batchSize, sequenceLength, mode, seed, AUTO_MAX_WINDOWS);
+    }
+
+    /**
+     * As {@link #forTraining(TextCorpus, double, int, int, BatchMode, long)}, with at most {@code maxWindows}
+     * windows in one training mini-batch. Training state can be saved exactly only between mini-batches, so a
+     * run that checkpoints every N steps uses at most N windows per mini-batch.
+     */
+    public static TrainingBatches forTraining(TextCorpus corpus, double validationFraction, int batchSize,
+                                              int sequenceLength, BatchMode mode, long seed, int maxWindows) {
+        if (maxWindows < 1) {
+            throw new IllegalArgumentException("at least 1 window per mini-batch is needed, got " + maxWindows + ".");
+        }
         TextCorpus.Split split = corpus.split(validationFraction);
         int vocabularySize = corpus.vocabulary().size();
-        CharBatchIterator train = create(split.train(), vocabularySize, batchSize, sequenceLength, mode, seed, "training");
+        CharBatchIterator train = switch (mode) {
+            case CONSECUTIVE -> new ConsecutiveBatchIterator(split.train(), vocabularySize, batchSize, sequenceLength,
+                    Math.min(maxWindows, autoWindowsPerBatch(batchSize, sequenceLength, vocabularySize)), "training");
+            case RANDOM -> create(split.train(), vocabularySize, batchSize, sequenceLength, mode, seed, "training");
+        };
         CharBatchIterator validation = null;
         if (validationFraction > 0) {
             try {

@@ -1,0 +1,93 @@
+package io.github.charrnn.cli;
+
+import io.github.charrnn.CharRnn;
+import io.github.charrnn.training.CheckpointListener;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Where {@code train --checkpoint-every} writes: the latest checkpoint beside the model as
+ * {@code <name>.checkpoint.zip}, and the best one by validation loss as {@code <name>-best-val<loss>.zip} (the
+ * loss in the name, as char-rnn names its checkpoints), the previous best removed once the new one is written.
+ * Every file is written atomically by {@link CharRnn#save}.
+ */
+final class CheckpointFiles implements CheckpointListener {
+
+    private final CharRnn model;
+    private final Path directory;
+    private final String name;
+    private final PrintStream out;
+    private Path best;
+    private double bestLoss = Double.POSITIVE_INFINITY;
+
+    /** Checkpoints of the model that will be saved as {@code modelFile}; a best checkpoint already there counts. */
+    CheckpointFiles(CharRnn model, Path modelFile, PrintStream out) {
+        this.model = model;
+        Path absolute = modelFile.toAbsolutePath();
+        this.directory = absolute.getParent();
+        String fileName = absolute.getFileName().toString();
+        this.name = fileName.toLowerCase(Locale.ROOT).endsWith(".zip") ? fileName.substring(0, fileName.length() - 4) : fileName;
+        this.out = out;
+        findEarlierBest();
+    }
+
+    /** A resumed run keeps the best checkpoint of the run it continues unless it does better. */
+    private void findEarlierBest() {
+        String prefix = name + "-best-val";
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, prefix + "*.zip")) {
+            for (Path file : files) {
+                String loss = file.getFileName().toString().substring(prefix.length()).replaceFirst("\\.zip$", "");
+                try {
+                    double value = Double.parseDouble(loss);
+                    if (value < bestLoss) {
+                        bestLoss = value;
+                        best = file;
+                    }
+                } catch (NumberFormatException ignored) {
+                    // not one of ours
+                }
+            }
+        } catch (IOException e) {
+            // no earlier best to keep
+        }
+    }
+
+    /** The latest periodic checkpoint. */
+    Path latest() {
+        return directory.resolve(name + ".checkpoint.zip");
+    }
+
+    /** The best checkpoint for a validation loss. */
+    Path best(double validationLoss) {
+        return directory.resolve(String.format(Locale.ROOT, "%s-best-val%.4f.zip", name, validationLoss));
+    }
+
+    @Override
+    public void onCheckpoint(Checkpoint checkpoint) {
+        if (checkpoint.reason() == Reason.PERIODIC) {
+            model.save(latest());
+            out.printf("checkpoint: step %d saved to %s%n", checkpoint.totalSteps(), latest());
+            return;
+        }
+        if (!(checkpoint.validationLoss() < bestLoss)) {
+            return;
+        }
+        bestLoss = checkpoint.validationLoss();
+        Path next = best(checkpoint.validationLoss());
+        model.save(next);
+        if (best != null && !best.equals(next)) {
+            try {
+                Files.deleteIfExists(best);
+            } catch (IOException e) {
+                out.println("checkpoint: could not remove the previous best, " + best + ": " + e.getMessage());
+            }
+        }
+        best = next;
+        out.printf("checkpoint: best validation loss so far (%.4f) saved to %s%n", checkpoint.validationLoss(), next);
+    }
+}
