@@ -150,6 +150,17 @@ class CommandLineTest {
     }
 
     @Test
+    void divergingTrainingStopsNamingTheStepAndLeavesTheModelAlone() throws Exception {
+        byte[] before = Files.readAllBytes(model);
+        assertOneLineError(run("train", "--text", text.toString(), "--hidden", "16", "--batch", "4", "--seq", "10",
+                "--lr", "1e38", "--steps", "30", "--model", model.toString()), "Training diverged at step");
+        Run run = run("train", "--text", text.toString(), "--hidden", "16", "--batch", "4", "--seq", "10", "--lr", "1e38",
+                "--steps", "30", "--model", model.toString());
+        assertTrue(run.err().contains("try a lower learning rate"), run.err());
+        assertEquals(java.util.Arrays.hashCode(before), java.util.Arrays.hashCode(Files.readAllBytes(model)));
+    }
+
+    @Test
     void aMalformedCommandLineGetsOneLineAndExitCodeTwo() {
         Run notANumber = run("train", "--batch", "abc");
         assertEquals(2, notANumber.exitCode());
