@@ -82,4 +82,14 @@ class TextCorpusTest {
         Path folder = Files.createDirectories(dir.resolve("nothing"));
         assertTrue(assertThrows(CorpusException.class, () -> TextCorpus.read(folder)).getMessage().contains("holds no text files"));
     }
+
+    /** Runs only where permissions bind the test's user (root reads any file; by hand as nobody it said the same). */
+    @Test
+    void anUnreadableFileIsRejectedClearly() throws Exception {
+        Path locked = Files.writeString(dir.resolve("locked.txt"), "some text that nobody may read");
+        boolean locking = locked.toFile().setReadable(false, false);
+        org.junit.jupiter.api.Assumptions.assumeTrue(locking && !Files.isReadable(locked),
+                "this user reads files without read permission (root), so the case cannot arise here");
+        assertTrue(assertThrows(CorpusException.class, () -> TextCorpus.read(locked)).getMessage().contains("is not readable"));
+    }
 }
