@@ -74,7 +74,13 @@ public final class CharRnn {
         return new Builder();
     }
 
-    /** Loads a model file written by {@link #save(Path)}, ready to generate and to continue training. */
+    /**
+     * Loads a model file written by {@link #save(Path)}, ready to generate and to continue training (its
+     * {@link #trainingPosition()} resumes the run). Any file may be given: a missing, damaged, foreign or hostile
+     * one ends in the exception below, never in a half-loaded model (docs/reliability.md lists the cases).
+     *
+     * @throws io.github.charrnn.modelfile.ModelFileException naming the file and what is wrong with it
+     */
     public static CharRnn load(Path path) {
         return fromContents(ModelFile.read(path));
     }
@@ -82,12 +88,18 @@ public final class CharRnn {
     /**
      * Loads a model file without its optimizer state: quicker, for generating and evaluating. Training such a
      * model starts Adam's moment estimates afresh.
+     *
+     * @throws io.github.charrnn.modelfile.ModelFileException naming the file and what is wrong with it
      */
     public static CharRnn loadForGeneration(Path path) {
         return fromContents(ModelFile.read(path, false));
     }
 
-    /** Loads a model file from a stream, for example a classpath resource; the stream is not closed. */
+    /**
+     * Loads a model file from a stream, for example a classpath resource; the stream is not closed.
+     *
+     * @throws io.github.charrnn.modelfile.ModelFileException if the bytes are not a readable model file
+     */
     public static CharRnn load(InputStream in) {
         return fromContents(ModelFile.read(in, "stream"));
     }

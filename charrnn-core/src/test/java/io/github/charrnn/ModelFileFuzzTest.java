@@ -61,9 +61,9 @@ class ModelFileFuzzTest {
     }
 
     @Test
-    void everyTruncationOfTheCentralDirectoryAndMetadataIsRejected() throws IOException {
+    void aFileTruncatedAtAnyByteIsRejected() throws IOException {
         Path path = directory.resolve("truncated.zip");
-        for (int length = valid.length - 1; length > valid.length - 400 && length > 0; length--) {
+        for (int length = 0; length < valid.length; length++) {
             Files.write(path, java.util.Arrays.copyOf(valid, length));
             assertThrows(ModelFileException.class, () -> CharRnn.load(path), "truncated to " + length + " bytes");
         }

@@ -161,6 +161,18 @@ class CommandLineTest {
     }
 
     @Test
+    void damagedModelFilesGetOneLine() throws Exception {
+        byte[] bytes = Files.readAllBytes(model);
+        Path truncated = Files.write(dir.resolve("truncated.zip"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertOneLineError(run("sample", "--model", truncated.toString()), "not a readable model zip");
+        Path notAZip = Files.writeString(dir.resolve("notes.zip"), "just some text");
+        assertOneLineError(run("eval", "--model", notAZip.toString(), "--text", text.toString()), "not a readable model zip");
+        Path plainDl4j = dir.resolve("plain.zip");
+        org.deeplearning4j.util.ModelSerializer.writeModel(io.github.charrnn.CharRnn.load(model).network(), plainDl4j.toFile(), false);
+        assertOneLineError(run("sample", "--model", plainDl4j.toString()), "is not a charrnn model");
+    }
+
+    @Test
     void aMalformedCommandLineGetsOneLineAndExitCodeTwo() {
         Run notANumber = run("train", "--batch", "abc");
         assertEquals(2, notANumber.exitCode());
