@@ -46,6 +46,13 @@ class BuilderValidationTest {
         assertMessage("epochs must be at least 1, got 0.", () -> TrainingOptions.builder().epochs(0).build());
         assertMessage("steps must be at least 1 (or 0 for no limit), got -3.", () -> TrainingOptions.builder().maxSteps(-3).build());
         assertMessage("report interval must be at least 1 step, got 0.", () -> TrainingOptions.builder().reportEvery(0).build());
+        assertMessage("checkpoint interval must be at least 1 step (or 0 for none), got -1.",
+                () -> TrainingOptions.builder().checkpointEvery(-1).build());
+        assertMessage("The run to resume is in epoch 3, past the 2 epochs asked for; ask for more epochs.",
+                () -> TrainingOptions.builder().epochs(2)
+                        .resumeFrom(new io.github.charrnn.training.TrainingPosition(3, 0, 0, 0, null)).build());
+        assertMessage("A training position needs an epoch from 1 and a non-negative batch count, got epoch 0 and 0 batches.",
+                () -> new io.github.charrnn.training.TrainingPosition(0, 0, 0, 0, null));
         assertMessage("length must be at least 1, got 0.", () -> SamplingOptions.builder().length(0).build());
         assertMessage("top-k must be at least 1 (or 0 to sample among all characters), got -1.",
                 () -> SamplingOptions.builder().topK(-1).build());
