@@ -223,8 +223,7 @@ final class GemmLstmTraining {
         Gradient gradient = new DefaultGradient(network.getFlattenedGradients());
         Layer[] layers = network.getLayers();
         for (int i = 0; i < layers.length; i++) {
-            Map<String, INDArray> views = layers[i].conf().getLayer().initializer()
-                    .getGradientsFromFlattened(layers[i].conf(), layers[i].getGradientsViewArray());
+            Map<String, INDArray> views = GradientViews.of(layers[i]);
             for (Map.Entry<String, INDArray> view : views.entrySet()) {
                 gradient.setGradientFor(i + "_" + view.getKey(), view.getValue());
             }

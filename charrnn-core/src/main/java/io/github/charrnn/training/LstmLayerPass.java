@@ -66,8 +66,7 @@ final class LstmLayerPass {
 
     LstmLayerPass(Layer layer, int batch, int maxTime) {
         Map<String, INDArray> params = layer.paramTable();
-        Map<String, INDArray> gradients = layer.conf().getLayer().initializer()
-                .getGradientsFromFlattened(layer.conf(), layer.getGradientsViewArray());
+        Map<String, INDArray> gradients = GradientViews.of(layer);
         this.inputWeights = params.get(LSTMParamInitializer.INPUT_WEIGHT_KEY);
         this.recurrentWeights = params.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY);
         this.bias = params.get(LSTMParamInitializer.BIAS_KEY);

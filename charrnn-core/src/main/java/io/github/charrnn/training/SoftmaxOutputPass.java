@@ -28,8 +28,7 @@ final class SoftmaxOutputPass {
 
     SoftmaxOutputPass(Layer layer, long maxRows) {
         Map<String, INDArray> params = layer.paramTable();
-        Map<String, INDArray> gradients = layer.conf().getLayer().initializer()
-                .getGradientsFromFlattened(layer.conf(), layer.getGradientsViewArray());
+        Map<String, INDArray> gradients = GradientViews.of(layer);
         this.weights = params.get(DefaultParamInitializer.WEIGHT_KEY);
         this.bias = params.get(DefaultParamInitializer.BIAS_KEY);
         this.weightGradient = gradients.get(DefaultParamInitializer.WEIGHT_KEY);
