@@ -83,25 +83,53 @@ class CheckpointTest {
         assertTrue(otherHidden.err().contains("--hidden cannot be changed when resuming"), otherHidden.err());
     }
 
+    /** The issue's own words: a run killed (SIGKILL, a real child JVM) and resumed reaches the same losses. */
+    @Test
+    void aRunKilledWithSigkillAndResumedEndsAsTheUninterruptedRun() throws Exception {
+        CommandLineTest.Run whole = CommandLineTest.run(train("uninterrupted.zip"));
+        assertEquals(0, whole.exitCode(), whole.err());
+        Path checkpoint = dir.resolve("sigkilled.checkpoint.zip");
+        Process child = startChild(train("sigkilled.zip"), "sigkilled.log");
+        try {
+            waitFor(checkpoint, child);
+            Thread.sleep(300);
+        } finally {
+            child.destroyForcibly();
+            child.waitFor(30, TimeUnit.SECONDS);
+        }
+        CommandLineTest.Run resumed = CommandLineTest.run(train("sigkilled.zip", "--resume", checkpoint.toString()));
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertEquals(whole.lastLineJson().get("train_loss").asDouble(), resumed.lastLineJson().get("train_loss").asDouble(), 1e-5);
+        assertEquals(whole.lastLineJson().get("val_loss").asDouble(), resumed.lastLineJson().get("val_loss").asDouble(), 1e-5);
+    }
+
+    private static Process startChild(String[] trainArgs, String log) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+                CharRnnCommand.class.getName()));
+        command.addAll(List.of(trainArgs));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve(log).toFile()).start();
+    }
+
+    private static void waitFor(Path file, Process child) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(file) && System.nanoTime() < deadline && child.isAlive()) {
+            Thread.sleep(20);
+        }
+    }
+
     /** A real child JVM killed with SIGKILL at random moments: the checkpoint it leaves always loads. */
     @Test
     void aKilledTrainingProcessAlwaysLeavesALoadableCheckpoint() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         SplittableRandom random = new SplittableRandom(3);
         int killedWithCheckpoint = 0;
         for (int attempt = 0; attempt < 4; attempt++) {
             Path model = dir.resolve("killed" + attempt + ".zip");
             Path checkpoint = dir.resolve("killed" + attempt + ".checkpoint.zip");
-            List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                    CharRnnCommand.class.getName()));
-            command.addAll(List.of(train(model.getFileName().toString(), "--epochs", "50", "--checkpoint-every", "2")));
-            Process child = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("child" + attempt + ".log").toFile()).start();
+            Process child = startChild(train(model.getFileName().toString(), "--epochs", "50", "--checkpoint-every", "2"),
+                    "child" + attempt + ".log");
             try {
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (!Files.exists(checkpoint) && System.nanoTime() < deadline && child.isAlive()) {
-                    Thread.sleep(20);
-                }
+                waitFor(checkpoint, child);
                 Thread.sleep(random.nextInt(1500));   // somewhere among the next checkpoint writes
                 child.destroyForcibly();                // SIGKILL on Linux
                 child.waitFor(30, TimeUnit.SECONDS);
