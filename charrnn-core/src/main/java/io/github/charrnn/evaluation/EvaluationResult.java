@@ -3,6 +3,8 @@ package io.github.charrnn.evaluation;
 /**
  * How well a model predicts a text.
  *
+ * <p>Immutable.
+ *
  * @param loss        mean cross entropy per predicted character, in nats
  * @param characters  number of predicted characters
  */

@@ -13,6 +13,8 @@ import java.util.Arrays;
 /**
  * Mean cross entropy of a network's next-character predictions. Uses the network's stored recurrent state
  * (rnnTimeStep), so callers must not use the same network concurrently; the state is cleared before and after.
+ *
+ * <p>It runs on the network's own recurrent state, so nothing else may use that network meanwhile ({@code CharRnn} makes sure of it).
  */
 public final class Evaluator {
 

@@ -35,6 +35,8 @@ import java.util.zip.ZipOutputStream;
  * <p>Reading never trusts the file: only our entry and DL4J's three are read, each bounded (see
  * {@link NetworkEntries}), and anything malformed ends in a {@link ModelFileException} naming the file.
  * Writing goes to a temporary file beside the target, flushed to disk, then renamed over the target.
+ *
+ * <p>Thread-safe: the methods share no state; two threads saving to the same path leave one of the two complete files.
  */
 public final class ModelFile {
 

@@ -8,6 +8,8 @@ import io.github.charrnn.vocabulary.Vocabulary;
  * Our entry in a model zip ({@value ModelFile#METADATA_ENTRY}), as JSON: everything besides DL4J's own
  * entries that is needed to generate from and continue training a model.
  *
+ * <p>Immutable.
+ *
  * @param formatVersion  version of this entry's layout; readers reject newer versions than they know
  * @param vocabulary     the symbols, in id order
  * @param config         the hyperparameters

@@ -10,6 +10,8 @@ import java.util.Properties;
 /**
  * Where a model file came from: the library versions that wrote it and when.
  *
+ * <p>Immutable.
+ *
  * @param charrnnVersion  version of charrnn-core
  * @param dl4jVersion     version of Deeplearning4j
  * @param javaVersion     version of the Java runtime

@@ -3,6 +3,8 @@ package io.github.charrnn.modelfile;
 /**
  * How far a model has been trained; stored in its model file.
  *
+ * <p>Immutable.
+ *
  * @param steps              optimizer steps done in all training runs
  * @param epochs             epochs begun in all training runs
  * @param charactersTrained  characters of all batch rows trained on

@@ -21,6 +21,8 @@ import java.util.List;
  * recurrent state at the start and the end of every {@code fit(DataSet)} and carries it between the windows
  * inside one; so an iterator whose mini-batches span several consecutive windows gets the articles'
  * behaviour: state carried from window to window, gradients cut every sequence length.
+ *
+ * <p>Not thread-safe: one {@code fit} at a time on a network ({@code CharRnn} makes sure of it).
  */
 public final class Trainer {
 

@@ -5,6 +5,8 @@ package io.github.charrnn.training;
  * progress, how many of its mini-batches are done, and the state of ND4J's random generator (which draws the
  * dropout masks). Written into checkpoints; given back through {@link TrainingOptions.Builder#resumeFrom}.
  *
+ * <p>Immutable.
+ *
  * @param epoch            the epoch in progress, from 1
  * @param batchesDone      mini-batches of that epoch already trained on
  * @param randomRootState  ND4J's generator state, first half

@@ -4,6 +4,8 @@ package io.github.charrnn.training;
  * A report on training, handed to {@link ProgressListener}s. Losses are mean cross entropy per character in
  * nats, the unit of PyTorch's CrossEntropyLoss.
  *
+ * <p>Immutable.
+ *
  * @param step             steps done so far by this model (including earlier training runs)
  * @param epoch            the current epoch of this run, from 1
  * @param trainLoss        mean training loss over the steps since the previous report

@@ -3,6 +3,8 @@ package io.github.charrnn.training;
 /**
  * The outcome of one {@code fit} call.
  *
+ * <p>Immutable.
+ *
  * @param steps            steps done in this run
  * @param totalSteps       steps the model has done in all its runs
  * @param epochs           epochs begun in this run

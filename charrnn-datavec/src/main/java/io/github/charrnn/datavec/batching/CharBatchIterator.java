@@ -13,6 +13,8 @@ import java.util.NoSuchElementException;
 /**
  * What both batch modes share: a DL4J {@link DataSetIterator} over an encoded text producing one-hot
  * [batch, vocabulary, time] features and labels (labels = the next character of each feature).
+ *
+ * <p>Not thread-safe, like DL4J's iterators: one consumer at a time.
  */
 public abstract class CharBatchIterator implements DataSetIterator {
 

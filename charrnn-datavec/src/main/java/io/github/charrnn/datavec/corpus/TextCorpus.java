@@ -15,6 +15,8 @@ import java.util.List;
  * A training text: one UTF-8 file, or every file below a folder (read in path order, a newline added after a
  * file that does not end with one), held encoded as symbol ids. The vocabulary is built over the whole text
  * before any train/validation split, so a character that occurs only in the validation part is known.
+ *
+ * <p>Not changed after it is read: safe to share between threads.
  */
 public final class TextCorpus {
 
