@@ -111,7 +111,7 @@ public final class ModelFile {
         if (!Files.isRegularFile(path)) {
             throw new ModelFileException("The model file " + path + " does not exist or is not a file.");
         }
-        ModelMetadata metadata = readMetadata(path);
+        ModelMetadata metadata = metadataOf(path);
         MultiLayerNetwork network;
         try (ZipFile zip = new ZipFile(path.toFile())) {
             network = NetworkEntries.read(zip, withUpdater);
@@ -145,7 +145,20 @@ public final class ModelFile {
         }
     }
 
-    private static ModelMetadata readMetadata(Path path) {
+    /**
+     * Only our metadata entry of a model file (vocabulary, hyperparameters, training summary, provenance,
+     * position): quick, no network is built.
+     *
+     * @throws ModelFileException if the file is missing, not a charrnn model or its entry is unreadable
+     */
+    public static ModelMetadata readMetadata(Path path) {
+        if (!Files.isRegularFile(path)) {
+            throw new ModelFileException("The model file " + path + " does not exist or is not a file.");
+        }
+        return metadataOf(path);
+    }
+
+    private static ModelMetadata metadataOf(Path path) {
         try (ZipFile zip = new ZipFile(path.toFile())) {
             ZipEntry entry = zip.getEntry(METADATA_ENTRY);
             if (entry == null) {

@@ -173,6 +173,19 @@ class CommandLineTest {
     }
 
     @Test
+    void infoShowsTheModelsMetadataAsTextAndJson() throws Exception {
+        Run text = run("info", model.toString());
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("vocabulary") && text.out().contains("written by:    charrnn"), text.out());
+        Run json = run("info", model.toString(), "--json");
+        assertEquals(0, json.exitCode(), json.err());
+        var fields = json.lastLineJson();
+        assertEquals(io.github.charrnn.CharRnn.load(model).vocabulary().size(), fields.get("vocabulary_size").asInt());
+        assertTrue(fields.get("steps").asLong() > 0 && fields.get("dl4j_version").asText().startsWith("1.0.0"), fields.toString());
+        assertOneLineError(run("info", dir.resolve("none.zip").toString()), "There is no model file");
+    }
+
+    @Test
     void aMalformedCommandLineGetsOneLineAndExitCodeTwo() {
         Run notANumber = run("train", "--batch", "abc");
         assertEquals(2, notANumber.exitCode());

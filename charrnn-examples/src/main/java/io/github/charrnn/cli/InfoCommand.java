@@ -1,0 +1,74 @@
+package io.github.charrnn.cli;
+
+import io.github.charrnn.model.CharRnnConfig;
+import io.github.charrnn.modelfile.ModelFile;
+import io.github.charrnn.modelfile.ModelMetadata;
+import io.github.charrnn.modelfile.Provenance;
+import io.github.charrnn.modelfile.TrainingSummary;
+import io.github.charrnn.training.TrainingPosition;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code charrnn info}: what a model file says about itself — hyperparameters, vocabulary, training, provenance —
+ * read from its metadata alone (no network is built, so it answers at once).
+ */
+@Command(name = "info", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Shows a model file's hyperparameters, vocabulary, training progress and provenance.")
+final class InfoCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "ZIP", description = "The model file.")
+    Path model;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.exists(model)) {
+            throw new IllegalArgumentException("There is no model file " + model + ".");
+        }
+        ModelMetadata metadata = ModelFile.readMetadata(model);
+        CharRnnConfig config = metadata.config();
+        TrainingSummary training = metadata.training();
+        Provenance provenance = metadata.provenance();
+        TrainingPosition position = metadata.position();
+        PrintStream out = System.out;
+        if (output.json) {
+            out.println(Json.object("file", model.toString(), "bytes", Files.size(model),
+                    "format_version", metadata.formatVersion(), "vocabulary_size", metadata.vocabulary().size(),
+                    "cell", config.cellType().name(), "layers", config.layers(), "hidden", config.hiddenSize(),
+                    "dropout", config.dropout(), "learning_rate", config.learningRate(), "gradient_clip", config.gradientClip(),
+                    "sequence_length", config.sequenceLength(), "seed", config.seed(),
+                    "steps", training.steps(), "epochs", training.epochs(), "characters_trained", training.charactersTrained(),
+                    "train_loss", training.trainLoss(), "validation_loss", training.validationLoss(), "corpus", training.corpus(),
+                    "resumable_at_epoch", position == null ? null : position.epoch(),
+                    "charrnn_version", provenance == null ? null : provenance.charrnnVersion(),
+                    "dl4j_version", provenance == null ? null : provenance.dl4jVersion(),
+                    "java_version", provenance == null ? null : provenance.javaVersion(),
+                    "saved_at", provenance == null ? null : provenance.savedAt()));
+            return 0;
+        }
+        out.printf("file:          %s (%,d bytes, format version %d)%n", model, Files.size(model), metadata.formatVersion());
+        out.printf("network:       %d x %d %s, dropout %s, vocabulary %d symbols%n", config.layers(), config.hiddenSize(),
+                config.cellType(), config.dropout(), metadata.vocabulary().size());
+        out.printf("training:      Adam %s, gradient clip %s, sequence length %d, seed %d%n", config.learningRate(),
+                config.gradientClip(), config.sequenceLength(), config.seed());
+        out.printf("progress:      %,d steps, epochs begun: %d, %,d characters; train loss %.4f, validation loss %.4f%n",
+                training.steps(), training.epochs(), training.charactersTrained(), training.trainLoss(), training.validationLoss());
+        out.printf("corpus:        %s%n", training.corpus() == null ? "(not recorded)" : training.corpus());
+        out.printf("resumable:     %s%n", position == null ? "no (never trained)"
+                : "yes, at epoch " + position.epoch() + " after " + position.batchesDone() + " mini-batches (train --resume)");
+        if (provenance != null) {
+            out.printf("written by:    charrnn %s, DL4J %s, Java %s, at %s%n", provenance.charrnnVersion(),
+                    provenance.dl4jVersion(), provenance.javaVersion(), provenance.savedAt());
+        }
+        return 0;
+    }
+}
