@@ -10,6 +10,8 @@ import picocli.CommandLine.Option;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -39,6 +41,17 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed for a reproducible sample (default: random).")
     Long seed;
 
+    @Option(names = "--count", paramLabel = "N", description = "Independent texts to generate, all in one batch; text i uses seed + i (default: ${DEFAULT-VALUE}).")
+    int count = 1;
+
+    @Option(names = "--stop-at", paramLabel = "TEXT", description = {"End each text where TEXT first appears after the prime (TEXT kept),",
+            "for example a blank line ('\\n\\n': \\n and \\t stand for a newline and a tab) to get one paragraph;",
+            "--length is then the most generated."})
+    String stopAt;
+
+    @Option(names = "--stream", description = "Print each character as soon as it is generated (one text only).")
+    boolean stream;
+
     @Mixin
     OutputOptions output;
 
@@ -46,6 +59,16 @@ final class SampleCommand implements Callable<Integer> {
     public Integer call() {
         SamplingOptions options = SamplingOptions.builder().length(length).topK(topK).temperature(temperature)
                 .greedy(greedy).seed(seed != null ? seed : ThreadLocalRandom.current().nextLong()).build();
+        if (count < 1) {
+            throw new IllegalArgumentException("--count must be at least 1, got " + count + ".");
+        }
+        if (stream && (count > 1 || output.json || stopAt != null)) {
+            throw new IllegalArgumentException("--stream prints one text as it is generated; it cannot be combined with"
+                    + " --count above 1, --json or --stop-at.");
+        }
+        if (stopAt != null && stopAt.isEmpty()) {
+            throw new IllegalArgumentException("--stop-at needs at least one character.");
+        }
         CharRnn rnn = ModelFiles.load(model);
         if (!greedy && topK > rnn.vocabulary().size()) {
             throw new IllegalArgumentException("--top-k " + topK + " is larger than the model's vocabulary of "
@@ -53,14 +76,41 @@ final class SampleCommand implements Callable<Integer> {
         }
         String start = prime != null ? prime : defaultPrime(rnn.vocabulary());
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        if (output.json) {
-            out.println(Json.object("text", start + rnn.generate(start, options)));
-        } else {
+        if (stream) {
             out.print(start);
-            rnn.generate(start, options, codePoint -> out.print(Character.toString(codePoint)));
+            out.flush();
+            rnn.generate(start, options, codePoint -> {
+                out.print(Character.toString(codePoint));
+                out.flush();
+            });
             out.println();
+            return 0;
+        }
+        List<String> texts = new ArrayList<>();
+        for (String generated : count == 1 ? List.of(rnn.generate(start, options)) : rnn.generate(start, count, options)) {
+            texts.add(start + cut(generated));
+        }
+        if (output.json) {
+            out.println(count == 1 ? Json.object("text", texts.get(0)) : Json.object("texts", texts));
+            return 0;
+        }
+        for (int i = 0; i < texts.size(); i++) {
+            if (count > 1) {
+                out.println("--- text " + (i + 1) + " (seed " + (options.seed() + i) + ")");
+            }
+            out.println(texts.get(i));
         }
         return 0;
+    }
+
+    /** The generated text up to and including the first --stop-at, or all of it. */
+    private String cut(String generated) {
+        if (stopAt == null) {
+            return generated;
+        }
+        String delimiter = stopAt.replace("\\n", "\n").replace("\\t", "\t");
+        int at = generated.indexOf(delimiter);
+        return at < 0 ? generated : generated.substring(0, at + delimiter.length());
     }
 
     /** A newline if the vocabulary has one, else a space, else its first symbol. */

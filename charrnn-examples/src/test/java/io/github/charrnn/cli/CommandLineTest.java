@@ -173,6 +173,37 @@ class CommandLineTest {
     }
 
     @Test
+    void sampleGeneratesSeveralTextsStopsAtADelimiterAndStreams() throws Exception {
+        Run three = run("sample", "--model", model.toString(), "--count", "3", "--seed", "5", "--length", "60", "--prime", "a",
+                "--json");
+        assertEquals(0, three.exitCode(), three.err());
+        var texts = three.lastLineJson().get("texts");
+        assertEquals(3, texts.size());
+        for (var text : texts) {
+            assertTrue(text.asText().startsWith("a") && text.asText().codePointCount(0, text.asText().length()) == 61, text.asText());
+        }
+        Run single = run("sample", "--model", model.toString(), "--seed", "5", "--length", "60", "--prime", "a", "--json");
+        assertEquals(texts.get(0).asText(), single.lastLineJson().get("text").asText(), "text 1 of a batch is the single text of its seed");
+
+        Run cut = run("sample", "--model", model.toString(), "--count", "3", "--seed", "5", "--length", "60", "--prime", "a",
+                "--stop-at", " ", "--json");
+        for (int i = 0; i < 3; i++) {
+            String full = texts.get(i).asText();
+            String generated = full.substring(1);
+            int space = generated.indexOf(' ');
+            String expected = space < 0 ? full : "a" + generated.substring(0, space + 1);
+            assertEquals(expected, cut.lastLineJson().get("texts").get(i).asText());
+        }
+
+        Run streamed = run("sample", "--model", model.toString(), "--seed", "5", "--length", "60", "--prime", "a", "--stream");
+        assertEquals(0, streamed.exitCode(), streamed.err());
+        String printed = streamed.out();
+        assertEquals(texts.get(0).asText(), printed.substring(0, printed.length() - System.lineSeparator().length()));
+        assertOneLineError(run("sample", "--model", model.toString(), "--stream", "--count", "2"), "--stream prints one text");
+        assertOneLineError(run("sample", "--model", model.toString(), "--count", "0"), "--count must be at least 1, got 0.");
+    }
+
+    @Test
     void infoShowsTheModelsMetadataAsTextAndJson() throws Exception {
         Run text = run("info", model.toString());
         assertEquals(0, text.exitCode(), text.err());
