@@ -161,8 +161,11 @@ final class TrainCommand implements Callable<Integer> {
                 resumed == null ? "" : " in all, resuming after step " + stepsBefore);
 
         CheckpointFiles checkpoints = checkpointEvery > 0 ? new CheckpointFiles(rnn, model, out) : null;
-        TrainingReport report = rnn.fitWithCheckpoints(batches.train(), batches.validation(), options, checkpoints,
-                new ProgressPrinter(out, epochs, planned));
+        TrainingReport report;
+        try (LossLog losses = new LossLog(model, resumed != null)) {
+            report = rnn.fitWithCheckpoints(batches.train(), batches.validation(), options, checkpoints,
+                    new ProgressPrinter(out, epochs, planned), losses);
+        }
         rnn.save(model);
         out.printf("done: %d steps in %.1f s, train loss %.4f, val loss %.4f, %,.0f chars/s; saved %s%n", report.steps(),
                 report.seconds(), report.trainLoss(), report.validationLoss(), report.charsPerSecond(), model);

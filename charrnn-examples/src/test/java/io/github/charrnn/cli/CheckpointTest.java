@@ -68,6 +68,14 @@ class CheckpointTest {
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertEquals(whole.lastLineJson().get("train_loss").asDouble(), resumed.lastLineJson().get("train_loss").asDouble(), 1e-5);
         assertEquals(whole.lastLineJson().get("val_loss").asDouble(), resumed.lastLineJson().get("val_loss").asDouble(), 1e-5);
+
+        // the loss log: one header, the stopped run's rows, then the resumed run's appended
+        List<String> rows = Files.readAllLines(dir.resolve("part.losses.csv"));
+        assertEquals(LossLog.HEADER, rows.get(0));
+        assertEquals(1, rows.stream().filter(LossLog.HEADER::equals).count());
+        assertTrue(rows.get(1).startsWith("10,1,"), rows.get(1));   // a row per report: every 10 steps by default
+        assertTrue(rows.get(rows.size() - 1).startsWith("540,2,"), rows.get(rows.size() - 1));
+        assertTrue(rows.stream().anyMatch(row -> row.matches("\\d+,\\d,,\\d+\\.\\d{6}")), "a validation row");
     }
 
     @Test
