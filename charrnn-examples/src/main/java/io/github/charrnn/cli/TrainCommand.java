@@ -7,6 +7,7 @@ import io.github.charrnn.datavec.corpus.TextCorpus;
 import io.github.charrnn.generation.SamplingOptions;
 import io.github.charrnn.model.CellType;
 import io.github.charrnn.model.CharRnnConfig;
+import io.github.charrnn.training.ProgressListener;
 import io.github.charrnn.training.TrainingOptions;
 import io.github.charrnn.training.TrainingPosition;
 import io.github.charrnn.training.TrainingReport;
@@ -95,6 +96,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--samples", paramLabel = "N", description = "Samples to print after training (default 3 on a bundled text, else 0).")
     Integer samples;
 
+    @Option(names = "--quiet", description = "No progress output, only the results.")
+    boolean quiet;
+
     @Option(names = "--checkpoint-every", paramLabel = "N", description = {"Save a checkpoint every N steps beside the model (NAME.checkpoint.zip),",
             "and the best one by validation loss (NAME-best-val<loss>.zip); 0 for none (default: ${DEFAULT-VALUE})."})
     long checkpointEvery = 0;
@@ -162,9 +166,12 @@ final class TrainCommand implements Callable<Integer> {
 
         CheckpointFiles checkpoints = checkpointEvery > 0 ? new CheckpointFiles(rnn, model, out) : null;
         TrainingReport report;
-        try (LossLog losses = new LossLog(model, resumed != null)) {
-            report = rnn.fitWithCheckpoints(batches.train(), batches.validation(), options, checkpoints,
-                    new ProgressPrinter(out, epochs, planned), losses);
+        // a bar in a terminal, plain lines when the output goes to a file or a pipe, nothing with --quiet
+        boolean bar = !quiet && System.console() != null;
+        try (LossLog losses = new LossLog(model, resumed != null);
+             ProgressBarPrinter progressBar = bar ? new ProgressBarPrinter(epochs, planned, stepsBefore) : null) {
+            ProgressListener progress = quiet ? p -> { } : bar ? progressBar : new ProgressPrinter(out, epochs, planned);
+            report = rnn.fitWithCheckpoints(batches.train(), batches.validation(), options, checkpoints, progress, losses);
         }
         rnn.save(model);
         out.printf("done: %d steps in %.1f s, train loss %.4f, val loss %.4f, %,.0f chars/s; saved %s%n", report.steps(),

@@ -203,6 +203,22 @@ class CommandLineTest {
         assertOneLineError(run("sample", "--model", model.toString(), "--count", "0"), "--count must be at least 1, got 0.");
     }
 
+    /** Outside a terminal (as here) progress is plain lines; --quiet leaves only the results. */
+    @Test
+    void progressIsPlainLinesOrNothingWithQuiet() {
+        String[] args = {"train", "--text", text.toString(), "--model", dir.resolve("quiet.zip").toString(), "--hidden", "8",
+                "--layers", "1", "--batch", "4", "--seq", "20", "--steps", "4", "--print-every", "2"};
+        Run plain = run(args);
+        assertEquals(0, plain.exitCode(), plain.err());
+        assertTrue(plain.out().contains("step 2/4  train loss"), plain.out());
+        String[] quietArgs = java.util.Arrays.copyOf(args, args.length + 1);
+        quietArgs[args.length] = "--quiet";
+        Run quiet = run(quietArgs);
+        assertEquals(0, quiet.exitCode(), quiet.err());
+        assertFalse(quiet.out().contains("step 2/4"), quiet.out());
+        assertTrue(quiet.out().contains("done: 4 steps"), quiet.out());
+    }
+
     @Test
     void infoShowsTheModelsMetadataAsTextAndJson() throws Exception {
         Run text = run("info", model.toString());
