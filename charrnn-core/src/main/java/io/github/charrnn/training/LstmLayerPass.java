@@ -4,7 +4,6 @@ import io.github.charrnn.kernel.LstmCellMath;
 import io.github.charrnn.kernel.OffHeapRows;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.params.LSTMParamInitializer;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -51,7 +50,7 @@ final class LstmLayerPass {
     private final OffHeapRows cs;              // [(T+1)*B, H]: the same for c
     private final OffHeapRows tanhCs;          // [T*B, H]: tanh(c) after step t
     private final OffHeapRows inputGradient;   // [T*B, nIn], for the layer below
-    private final INDArray recurrentGradient;  // [B, H]: dLoss/dh of the step before, from the step after
+    private final OffHeapRows recurrentGradient; // [B, H]: dLoss/dh of the step before, from the step after
 
     private final float[][] stepGates;         // [4][B*H]: a, f, o, i of one step
     private final float[][] stepGateGradients; // [4][B*H]
@@ -83,7 +82,7 @@ final class LstmLayerPass {
         this.cs = new OffHeapRows((long) (maxTime + 1) * batch, hidden);
         this.tanhCs = new OffHeapRows((long) maxTime * batch, hidden);
         this.inputGradient = new OffHeapRows((long) maxTime * batch, inputSize);
-        this.recurrentGradient = Nd4j.create(DataType.FLOAT, new long[]{batch, hidden}, 'c');
+        this.recurrentGradient = new OffHeapRows(batch, hidden);
         this.stepGates = new float[4][units];
         this.stepGateGradients = new float[4][units];
         this.stepH = new float[units];
@@ -143,14 +142,14 @@ final class LstmLayerPass {
             tanhCs.read(first, batch, stepTanhC);
             outputGradient.read(first, batch, stepGradient);
             if (t < time - 1) {
-                recurrentGradient.data().asNioFloat().get(0, stepH, 0, units);
+                recurrentGradient.read(0, batch, stepH);
                 addInto(stepGradient, stepH);
             }
             gateGradients();
             addBiasGradients(biasSums);
             gates.writeSplit(first, batch, stepGateGradients);
             if (t > 0) {
-                Nd4j.gemm(gates.rows(first, first + batch), recurrentWeights, recurrentGradient, false, true, 1.0, 0.0);
+                Nd4j.gemm(gates.rows(first, first + batch), recurrentWeights, recurrentGradient.matrix(), false, true, 1.0, 0.0);
             }
         }
         INDArray preActivationGradients = gates.rows(0, rows);
@@ -228,8 +227,7 @@ final class LstmLayerPass {
 
     /** Makes the state after the last forward segment the state coming into the next one. */
     void carryState() {
-        float[] scratch = new float[units];
-        hs.copyRows((long) time * batch, 0, batch, scratch);
-        cs.copyRows((long) time * batch, 0, batch, scratch);
+        hs.copyRows((long) time * batch, 0, batch, stepH);   // stepH is free scratch between passes
+        cs.copyRows((long) time * batch, 0, batch, stepH);
     }
 }

@@ -90,7 +90,6 @@ public final class Trainer {
         long started = System.nanoTime();
         int epochsBegun = 0;
         int epoch = resume == null ? 1 : resume.epoch();
-        int lastEpoch = options.epochs();
         long batchesDone = 0;
         // validation and checkpoints keep the step grid of the run being resumed
         long stepsAtLastValidation = options.validateEvery() > 0 ? stepsBefore - stepsBefore % options.validateEvery()
@@ -99,7 +98,7 @@ public final class Trainer {
                 : stepsBefore;
         double bestValidation = Double.POSITIVE_INFINITY;
         try {
-            for (; epoch <= lastEpoch && !limitReached(recorder, options); epoch++) {
+            for (; epoch <= options.epochs() && !limitReached(recorder, options); epoch++) {
                 boolean resumedEpoch = resume != null && epoch == resume.epoch();
                 if (!resumedEpoch) {
                     epochsBegun++;
@@ -152,7 +151,7 @@ public final class Trainer {
                     bestValidation = checkpointIfBest(checkpoints, recorder, bestValidation,
                             position(epoch, batchesDone, batching), true);
                 }
-                if (limitReached(recorder, options) || epoch == lastEpoch) {
+                if (limitReached(recorder, options) || epoch == options.epochs()) {
                     break;
                 }
             }
