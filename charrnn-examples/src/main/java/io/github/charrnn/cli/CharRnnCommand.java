@@ -11,7 +11,7 @@ import java.util.List;
 /** The {@code charrnn} command: train, sample, eval. */
 @Command(name = "charrnn", mixinStandardHelpOptions = true, version = "charrnn 0.1.0",
         description = "Character-level recurrent networks (stacked LSTMs) on Deeplearning4j: train on any text, generate new text.",
-        subcommands = {TrainCommand.class, SampleCommand.class, EvalCommand.class, InfoCommand.class, BenchCommand.class,
+        subcommands = {TrainCommand.class, SampleCommand.class, EvalCommand.class, InfoCommand.class, PlotCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CharRnnCommand implements Runnable {
 
@@ -63,6 +63,7 @@ public final class CharRnnCommand implements Runnable {
     public static int execute(String... args) {
         boolean verbose = Arrays.asList(args).contains("--verbose");
         quietLibraryLogging(args);
+        System.setProperty("java.awt.headless", "true");   // charts and images are drawn off-screen
         CommandLine commandLine = new CommandLine(new CharRnnCommand());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();

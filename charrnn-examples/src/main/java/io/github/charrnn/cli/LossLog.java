@@ -1,5 +1,6 @@
 package io.github.charrnn.cli;
 
+import io.github.charrnn.charts.LossCurve;
 import io.github.charrnn.training.ProgressListener;
 import io.github.charrnn.training.TrainingProgress;
 
@@ -9,40 +10,53 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 
 /**
  * Writes the loss curve beside the model as CSV ({@code NAME.losses.csv}: step, epoch, train_loss,
  * validation_loss — one row per report, the validation column filled on rows after a validation), for
- * spreadsheets and plotting. A resumed run appends to the file of the run it continues.
+ * spreadsheets and {@code charrnn plot} ({@link LossCurve} reads it).
+ *
+ * <p>While training runs the rows go to {@code NAME.losses.partial.csv}, which replaces {@code NAME.losses.csv}
+ * only when the model is saved ({@link #commit}), so a run that fails leaves the previous model's curve as it was.
+ * A resumed run appends to the partial file of the run it continues (rows up to a kill are kept), or to a copy of
+ * the finished curve.
  */
 final class LossLog implements ProgressListener, AutoCloseable {
 
-    static final String HEADER = "step,epoch,train_loss,validation_loss";
-
+    private final Path partial;
+    private final Path finished;
     private final BufferedWriter writer;
 
     LossLog(Path modelFile, boolean append) {
-        Path file = fileFor(modelFile);
+        finished = LossCurve.fileFor(modelFile);
+        partial = finished.resolveSibling(finished.getFileName().toString().replaceFirst("\\.csv$", ".partial.csv"));
         try {
-            boolean header = !append || !Files.exists(file) || Files.size(file) == 0;
-            writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+            if (append && !Files.exists(partial) && Files.exists(finished)) {
+                Files.copy(finished, partial);
+            }
+            boolean header = !append || !Files.exists(partial) || Files.size(partial) == 0;
+            writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
             if (header) {
-                writer.write(HEADER);
+                writer.write(LossCurve.HEADER);
                 writer.newLine();
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the loss log " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Could not write the loss log " + partial + ": " + e.getMessage(), e);
         }
     }
 
-    /** {@code NAME.losses.csv} beside {@code NAME.zip}. */
-    static Path fileFor(Path modelFile) {
-        Path absolute = modelFile.toAbsolutePath();
-        String name = absolute.getFileName().toString().replaceFirst("(?i)\\.zip$", "");
-        return absolute.resolveSibling(name + ".losses.csv");
+    /** Closes the log and makes it the model's curve: call once the model is saved. */
+    void commit() {
+        close();
+        try {
+            Files.move(partial, finished, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not move the loss log to " + finished + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

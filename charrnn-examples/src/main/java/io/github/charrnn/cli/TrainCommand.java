@@ -172,10 +172,15 @@ final class TrainCommand implements Callable<Integer> {
              ProgressBarPrinter progressBar = bar ? new ProgressBarPrinter(epochs, planned, stepsBefore) : null) {
             ProgressListener progress = quiet ? p -> { } : bar ? progressBar : new ProgressPrinter(out, epochs, planned);
             report = rnn.fitWithCheckpoints(batches.train(), batches.validation(), options, checkpoints, progress, losses);
+            rnn.save(model);
+            losses.commit();
         }
-        rnn.save(model);
+        Path chart = LossCharts.drawBeside(model);
         out.printf("done: %d steps in %.1f s, train loss %.4f, val loss %.4f, %,.0f chars/s; saved %s%n", report.steps(),
                 report.seconds(), report.trainLoss(), report.validationLoss(), report.charsPerSecond(), model);
+        if (chart != null) {
+            out.println("loss curve: " + chart + " (and .csv)");
+        }
 
         String prime = onBundled ? bundledText.prime() : SampleCommand.defaultPrime(rnn.vocabulary());
         for (int i = 0; i < sampleCount; i++) {

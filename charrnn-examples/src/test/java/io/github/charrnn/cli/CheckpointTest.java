@@ -1,6 +1,7 @@
 package io.github.charrnn.cli;
 
 import io.github.charrnn.CharRnn;
+import io.github.charrnn.charts.LossCurve;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,11 +72,14 @@ class CheckpointTest {
 
         // the loss log: one header, the stopped run's rows, then the resumed run's appended
         List<String> rows = Files.readAllLines(dir.resolve("part.losses.csv"));
-        assertEquals(LossLog.HEADER, rows.get(0));
-        assertEquals(1, rows.stream().filter(LossLog.HEADER::equals).count());
+        assertEquals(LossCurve.HEADER, rows.get(0));
+        assertEquals(1, rows.stream().filter(LossCurve.HEADER::equals).count());
         assertTrue(rows.get(1).startsWith("10,1,"), rows.get(1));   // a row per report: every 10 steps by default
         assertTrue(rows.get(rows.size() - 1).startsWith("540,2,"), rows.get(rows.size() - 1));
         assertTrue(rows.stream().anyMatch(row -> row.matches("\\d+,\\d,,\\d+\\.\\d{6}")), "a validation row");
+        LossCurve curve = LossCurve.read(dir.resolve("part.losses.csv"));
+        assertEquals(540, curve.trainSteps()[curve.trainSteps().length - 1]);
+        assertTrue(javax.imageio.ImageIO.read(dir.resolve("part.losses.png").toFile()).getWidth() > 0, "the chart beside the model");
     }
 
     @Test

@@ -233,6 +233,22 @@ class CommandLineTest {
     }
 
     @Test
+    void trainDrawsItsLossChartAndPlotComparesRuns() throws Exception {
+        Path chart = dir.resolve("tiny.losses.png");
+        assertTrue(javax.imageio.ImageIO.read(chart.toFile()).getWidth() > 0, "train drew " + chart);
+        Path csv = dir.resolve("tiny.losses.csv");
+        Path copy = Files.copy(csv, dir.resolve("again.losses.csv"));
+        Path both = dir.resolve("both.png");
+        Run plot = run("plot", csv.toString(), copy.toString(), "-o", both.toString(), "--width", "500", "--height", "300");
+        assertEquals(0, plot.exitCode(), plot.err());
+        var image = javax.imageio.ImageIO.read(both.toFile());
+        assertEquals(500, image.getWidth());
+        assertEquals(300, image.getHeight());
+        assertOneLineError(run("plot", text.toString()), "is not a charrnn loss file");
+        assertOneLineError(run("plot", csv.toString(), "-o", dir.resolve("chart.jpg").toString()), "should end in .png");
+    }
+
+    @Test
     void aMalformedCommandLineGetsOneLineAndExitCodeTwo() {
         Run notANumber = run("train", "--batch", "abc");
         assertEquals(2, notANumber.exitCode());
