@@ -8,6 +8,7 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.awt.BasicStroke;
+import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,8 +17,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
- * Draws loss curves as a PNG line chart (XChart): for each run its train loss as a thin line and its validation
- * loss as a thicker line with markers, so a widening gap between the two — over-fitting — shows at a glance.
+ * Draws loss curves as a PNG line chart (XChart): for each run, in its own colour, its train loss as a thin line
+ * and its validation loss as a thicker line with markers, so a widening gap between the two — over-fitting — shows at a glance.
  * Several runs share one chart to compare them.
  */
 public final class LossChart {
@@ -26,6 +27,10 @@ public final class LossChart {
     public static final int DEFAULT_WIDTH = 900;
     /** Default image height in pixels. */
     public static final int DEFAULT_HEIGHT = 560;
+
+    /** One colour per run (train thin, validation thick with markers), distinct for readers with colour blindness. */
+    private static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
+            new Color(0xCC79A7), new Color(0xE69F00), new Color(0x56B4E9), new Color(0x000000)};
 
     private LossChart() {
     }
@@ -65,22 +70,27 @@ public final class LossChart {
                 .xAxisTitle("step").yAxisTitle("loss (nats per character)").build();
         Styler styler = chart.getStyler();
         styler.setLegendPosition(Styler.LegendPosition.InsideNE);
-        styler.setChartBackgroundColor(java.awt.Color.WHITE);
+        styler.setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotGridLinesVisible(true);
         chart.getStyler().setAntiAlias(true);
         boolean several = curves.size() > 1;
-        for (LossCurve curve : curves) {
+        for (int run = 0; run < curves.size(); run++) {
+            LossCurve curve = curves.get(run);
+            Color colour = PALETTE[run % PALETTE.length];
             String prefix = several ? curve.name() + " " : "";
             if (curve.trainSteps().length > 0) {
                 XYSeries train = chart.addSeries(uniqueName(chart, prefix + "train"), curve.trainSteps(), curve.trainLosses());
                 train.setMarker(SeriesMarkers.NONE);
                 train.setLineStyle(new BasicStroke(1.2f));
+                train.setLineColor(colour);
             }
             if (curve.validationSteps().length > 0) {
                 XYSeries validation = chart.addSeries(uniqueName(chart, prefix + "validation"), curve.validationSteps(),
                         curve.validationLosses());
                 validation.setMarker(SeriesMarkers.CIRCLE);
                 validation.setLineStyle(new BasicStroke(2.5f));
+                validation.setLineColor(colour);
+                validation.setMarkerColor(colour);
             }
         }
         return chart;
