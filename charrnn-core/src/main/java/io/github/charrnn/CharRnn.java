@@ -294,6 +294,19 @@ public final class CharRnn {
         });
     }
 
+    /**
+     * Saves the model for generation only: without the optimizer's state and the training position, so the file
+     * is about a third of {@link #save}'s (for shipping a model with an application). {@link #load} reads it;
+     * training it further starts the optimizer afresh, and it cannot be resumed as a checkpoint.
+     */
+    public void saveForGeneration(Path path) {
+        shared(() -> {
+            ModelFile.write(path, network, new ModelMetadata(ModelFile.FORMAT_VERSION, vocabulary, config, training,
+                    Provenance.now(), null), false);
+            return null;
+        });
+    }
+
     @Override
     public String toString() {
         return "CharRnn[" + config.layers() + "x" + config.hiddenSize() + " " + config.cellType() + ", vocabulary "

@@ -65,6 +65,16 @@ public final class ModelFile {
      * replaced only by a complete new one.
      */
     public static void write(Path path, MultiLayerNetwork network, ModelMetadata metadata) {
+        write(path, network, metadata, true);
+    }
+
+    /**
+     * Writes the network and the metadata to {@code path}, with the optimizer's (updater's) state only if
+     * {@code withOptimizerState}: without it the file is a third of the size and serves generation; training
+     * from it starts the optimizer afresh. Replaces an existing file only by a complete new one, like
+     * {@link #write(Path, MultiLayerNetwork, ModelMetadata)}.
+     */
+    public static void write(Path path, MultiLayerNetwork network, ModelMetadata metadata, boolean withOptimizerState) {
         Path target = path.toAbsolutePath();
         Path directory = target.getParent();
         Path dl4jZip = null;
@@ -73,7 +83,7 @@ public final class ModelFile {
             Files.createDirectories(directory);
             dl4jZip = Files.createTempFile(directory, ".charrnn-dl4j-", ".zip");
             temporary = Files.createTempFile(directory, ".charrnn-", ".zip.tmp");
-            ModelSerializer.writeModel(network, dl4jZip.toFile(), true);
+            ModelSerializer.writeModel(network, dl4jZip.toFile(), withOptimizerState);
             byte[] json = JSON.writeValueAsBytes(metadata);
             try (OutputStream out = Files.newOutputStream(temporary); ZipOutputStream zip = new ZipOutputStream(out);
                  ZipInputStream dl4j = new ZipInputStream(Files.newInputStream(dl4jZip))) {

@@ -99,6 +99,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress output, only the results.")
     boolean quiet;
 
+    @Option(names = "--for-generation", description = {"Save the model without the optimizer's state: a third of the size,",
+            "for shipping with an application; it cannot be resumed (checkpoints still can)."})
+    boolean forGeneration;
+
     @Option(names = "--checkpoint-every", paramLabel = "N", description = {"Save a checkpoint every N steps beside the model (NAME.checkpoint.zip),",
             "and the best one by validation loss (NAME-best-val<loss>.zip); 0 for none (default: ${DEFAULT-VALUE})."})
     long checkpointEvery = 0;
@@ -172,7 +176,11 @@ final class TrainCommand implements Callable<Integer> {
              ProgressBarPrinter progressBar = bar ? new ProgressBarPrinter(epochs, planned, stepsBefore) : null) {
             ProgressListener progress = quiet ? p -> { } : bar ? progressBar : new ProgressPrinter(out, epochs, planned);
             report = rnn.fitWithCheckpoints(batches.train(), batches.validation(), options, checkpoints, progress, losses);
-            rnn.save(model);
+            if (forGeneration) {
+                rnn.saveForGeneration(model);
+            } else {
+                rnn.save(model);
+            }
             losses.commit();
         }
         Path chart = LossCharts.drawBeside(model);
@@ -212,7 +220,7 @@ final class TrainCommand implements Callable<Integer> {
         CharRnn loaded = ModelFiles.loadWithOptimizer(resume);
         if (loaded.trainingPosition() == null) {
             throw new IllegalArgumentException("The model in " + resume + " records no training position (it was never trained,"
-                    + " or written by an earlier charrnn); train it without --resume.");
+                    + " was saved --for-generation, or was written by an earlier charrnn); train it without --resume.");
         }
         CharRnnConfig saved = loaded.config();
         CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
