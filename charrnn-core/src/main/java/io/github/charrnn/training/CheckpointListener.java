@@ -3,7 +3,7 @@ package io.github.charrnn.training;
 /**
  * Told when training reaches a point worth saving: every {@link TrainingOptions#checkpointEvery()} steps (at the end
  * of the mini-batch that reaches it) and after a validation that improved on the best validation loss so far.
- * Saving the model from here (for example with {@code CharRnn.save(path, checkpoint.position())}) gives a file
+ * Saving the model from here (with {@code CharRnn.save(path)}, called inside the listener) gives a file
  * that {@link TrainingOptions.Builder#resumeFrom} continues exactly.
  */
 @FunctionalInterface

@@ -2,6 +2,9 @@ package io.github.charrnn.cli;
 
 import io.github.charrnn.CharRnn;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -15,6 +18,21 @@ final class ModelFiles {
     static CharRnn load(Path model) {
         requireExisting(model);
         return CharRnn.loadForGeneration(model);
+    }
+
+    /** Where the pretrained model lives on the class path (see docs/pretrained-model.md for how it was made). */
+    static final String BUNDLED_MODEL = "/io/github/charrnn/models/fortunes-en.zip";
+
+    /** The small pretrained model shipped in charrnn-examples: 2 x 256 LSTM trained on the bundled fortunes-en text. */
+    static CharRnn loadBundled() {
+        try (InputStream in = ModelFiles.class.getResourceAsStream(BUNDLED_MODEL)) {
+            if (in == null) {
+                throw new IllegalStateException("the bundled model " + BUNDLED_MODEL + " is missing from the class path");
+            }
+            return CharRnn.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The model with its optimizer state, to continue training. */

@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +21,9 @@ import java.util.concurrent.ThreadLocalRandom;
         description = "Generates text from a saved model: the prime runs through the network, then characters are sampled.")
 final class SampleCommand implements Callable<Integer> {
 
-    @Option(names = "--model", paramLabel = "ZIP", description = "Model file (default: ${DEFAULT-VALUE}).")
-    Path model = Path.of("model.zip");
+    @Option(names = "--model", paramLabel = "ZIP", description = {"Model file (default: model.zip, the file train writes, if it is here;",
+            "else the bundled pretrained model, trained on the fortunes-en text)."})
+    Path model;
 
     @Option(names = "--prime", paramLabel = "TEXT", description = "Text to start from (default: a newline, or a space, if the model knows it).")
     String prime;
@@ -69,7 +71,7 @@ final class SampleCommand implements Callable<Integer> {
         if (stopAt != null && stopAt.isEmpty()) {
             throw new IllegalArgumentException("--stop-at needs at least one character.");
         }
-        CharRnn rnn = ModelFiles.load(model);
+        CharRnn rnn = loadModel();
         if (!greedy && topK > rnn.vocabulary().size()) {
             throw new IllegalArgumentException("--top-k " + topK + " is larger than the model's vocabulary of "
                     + rnn.vocabulary().size() + " characters; use 1 to " + rnn.vocabulary().size() + ", or 0 for all.");
@@ -101,6 +103,20 @@ final class SampleCommand implements Callable<Integer> {
             out.println(texts.get(i));
         }
         return 0;
+    }
+
+    /** The --model, else model.zip here, else the bundled pretrained model (said on stderr, so stdout stays the text). */
+    private CharRnn loadModel() {
+        if (model != null) {
+            return ModelFiles.load(model);
+        }
+        Path trained = Path.of("model.zip");
+        if (Files.exists(trained)) {
+            return ModelFiles.load(trained);
+        }
+        System.err.println("charrnn: no --model and no model.zip here, so sampling from the bundled pretrained model"
+                + " (2 x 256 LSTM on the fortunes-en text; see docs/pretrained-model.md).");
+        return ModelFiles.loadBundled();
     }
 
     /** The generated text up to and including the first --stop-at, or all of it. */

@@ -18,6 +18,7 @@ public final class QuickStart {
     private QuickStart() {
     }
 
+    /** Arguments: the text file (default anna.txt) and the prime (default Anna). */
     public static void main(String[] args) {
         Path textFile = Path.of(args.length > 0 ? args[0] : "anna.txt");
         String prime = args.length > 1 ? args[1] : "Anna";

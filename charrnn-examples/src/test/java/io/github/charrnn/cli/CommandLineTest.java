@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 class CommandLineTest {
 
@@ -246,6 +247,20 @@ class CommandLineTest {
         assertEquals(300, image.getHeight());
         assertOneLineError(run("plot", text.toString()), "is not a charrnn loss file");
         assertOneLineError(run("plot", csv.toString(), "-o", dir.resolve("chart.jpg").toString()), "should end in .png");
+    }
+
+    @Test
+    void sampleWithoutAModelUsesTheBundledPretrainedModel() {
+        assumeFalse(Files.exists(Path.of("model.zip")), "a model.zip in the working directory would be sampled instead");
+        Run sample = run("sample", "--length", "200", "--seed", "3", "--prime", "The ");
+        assertEquals(0, sample.exitCode(), sample.err());
+        assertTrue(sample.err().contains("bundled pretrained model"), sample.err());
+        String text = sample.out().strip();
+        assertTrue(text.startsWith("The ") && text.length() > 150, text);
+        // trained, not random: mostly letters and spaces, with common English words
+        long lettersAndSpaces = text.chars().filter(c -> Character.isLetter(c) || c == ' ').count();
+        assertTrue(lettersAndSpaces > 0.8 * text.length(), text);
+        assertTrue(text.contains(" the ") || text.contains(" and ") || text.contains(" of "), text);
     }
 
     @Test

@@ -18,12 +18,18 @@ import java.util.NoSuchElementException;
  */
 public abstract class CharBatchIterator implements DataSetIterator {
 
+    /** The encoded text the batches are cut from. */
     protected final EncodedText text;
+    /** One-hot width: the vocabulary's size. */
     protected final int vocabularySize;
+    /** Rows per mini-batch. */
     protected final int batchSize;
+    /** Characters per window (the truncated-BPTT length). */
     protected final int sequenceLength;
+    /** DL4J's optional pre-processor, applied to each mini-batch. */
     private DataSetPreProcessor preProcessor;
 
+    /** Keeps the text and the sizes; batch size and sequence length must be at least 1. */
     protected CharBatchIterator(EncodedText text, int vocabularySize, int batchSize, int sequenceLength) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize + ".");

@@ -15,9 +15,13 @@ import io.github.charrnn.datavec.corpus.EncodedText;
  */
 public final class ConsecutiveBatchIterator extends CharBatchIterator implements ConsecutiveBatches {
 
+    /** Windows in each row of the text. */
     private final int windowsPerRow;
+    /** Characters in each row: the text cut into {@code batchSize} rows. */
     private final int rowLength;
+    /** Windows per mini-batch. */
     private final int windowsPerBatch;
+    /** The first window of the next mini-batch. */
     private int nextWindow;
 
     /**

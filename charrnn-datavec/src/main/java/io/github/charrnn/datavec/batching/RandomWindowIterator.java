@@ -11,10 +11,15 @@ import java.util.Random;
  */
 public final class RandomWindowIterator extends CharBatchIterator {
 
+    /** Windows in the text. */
     private final int windows;
+    /** Seed of the window order: epoch e shuffles with seed + e. */
     private final long seed;
+    /** This epoch's window order. */
     private int[] order;
+    /** Epochs begun: the number of resets. */
     private int epoch;
+    /** Position in {@code order} of the next window. */
     private int nextIndex;
 
     /**
