@@ -8,9 +8,14 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 
-/** The {@code charrnn} command: train, sample, eval. */
+/** The {@code charrnn} command: its subcommands train, sample, evaluate, describe, plot, serve and benchmark models. */
 @Command(name = "charrnn", mixinStandardHelpOptions = true, version = "charrnn 0.1.0",
         description = "Character-level recurrent networks (stacked LSTMs) on Deeplearning4j: train on any text, generate new text.",
+        footer = {"", "First steps:",
+                "  charrnn sample --prime \"The \"   text from the bundled pretrained model",
+                "  charrnn train                    a small model on a bundled text (about a minute)",
+                "  charrnn COMMAND --help           every flag of a command, with its default",
+                "Guides: docs/getting-started.md; every command: docs/cli-reference.md"},
         subcommands = {TrainCommand.class, SampleCommand.class, EvalCommand.class, InfoCommand.class, PlotCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CharRnnCommand implements Runnable {
