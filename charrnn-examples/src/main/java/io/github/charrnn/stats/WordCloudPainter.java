@@ -14,7 +14,12 @@ import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.Point;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,11 +82,7 @@ public final class WordCloudPainter {
         cloud.setFontScalar(new FittedFontScalar(drawable, font.font(), width, height));
         cloud.build(frequencies);
         List<String> noRoom = cloud.getSkipped().stream().map(Word::getWord).toList();
-        try {
-            ImageIO.write(cloud.getBufferedImage(), "png", file.toFile());
-        } catch (IOException e) {
-            throw new IllegalArgumentException("Cannot write the word cloud to " + file + ": " + e.getMessage(), e);
-        }
+        write(cloud.getBufferedImage(), file);
         return new Result(file, font.font().getFamily(), frequencies.size() - noRoom.size(), font.leftOut(), noRoom);
     }
 
@@ -99,6 +100,19 @@ public final class WordCloudPainter {
         cloud.setAngleGenerator(new SeededAngles(random, turnSome ? 5 : 0));
         cloud.setWordStartStrategy(new NearCentre(random));
         return cloud;
+    }
+
+    /** Writes a PNG through a stream of ours (ImageIO's own file stream prints a stack trace when it cannot open one). */
+    private static void write(BufferedImage image, Path file) {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            ImageIO.write(image, "png", out);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("Cannot write the word cloud to " + file + ": its folder does not exist.", e);
+        } catch (AccessDeniedException e) {
+            throw new IllegalArgumentException("Cannot write the word cloud to " + file + ": permission denied.", e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot write the word cloud to " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static void checkSize(String option, int pixels) {
