@@ -36,7 +36,7 @@ final class StatsCommand implements Callable<Integer> {
     boolean stopWords;
 
     @Option(names = "--stop-words-file", paramLabel = "FILE",
-            description = "Leave these words out too: a UTF-8 file of words separated by white space, # starts a comment.")
+            description = "Leave the words of FILE out as well: UTF-8, words separated by white space, # starts a comment.")
     Path stopWordsFile;
 
     @Option(names = "--keep-case", description = "Count 'The' and 'the' as different words (default: case-folded to lower case).")
@@ -62,7 +62,7 @@ final class StatsCommand implements Callable<Integer> {
     @Option(names = "--height", paramLabel = "PX", description = "Word-cloud height in pixels (default: ${DEFAULT-VALUE}).")
     int height = 700;
 
-    @Option(names = "--seed", description = "Seed of the word-cloud layout (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the word-cloud layout (default: ${DEFAULT-VALUE}).")
     long seed = 1;
 
     @Mixin
