@@ -8,9 +8,7 @@ import io.github.charrnn.stats.WordCount;
 import io.github.charrnn.stats.WordFilter;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The output of {@code charrnn stats}: aligned lines for people, or one JSON object. */
@@ -78,12 +76,12 @@ final class StatsReport {
                 "words", stats.words().total(), "distinct_words", stats.words().distinct(),
                 "word_definition", stats.wordDefinition().id(), "word_definition_meaning", stats.wordDefinition().meaning(),
                 "cjk_share", stats.cjkShare(), "min_length", filter.minLength(), "stop_words", filter.stopWords().size(),
-                "top_words", topWords.stream().map(w -> map("word", w.word(), "count", w.count())).toList(),
+                "top_words", topWords.stream().map(w -> Json.fields("word", w.word(), "count", w.count())).toList(),
                 "rarest_characters", rarest.stream()
-                        .map(c -> map("character", c.character(), "code_point", c.unicode(), "count", c.count())).toList(),
+                        .map(c -> Json.fields("character", c.character(), "code_point", c.unicode(), "count", c.count())).toList(),
                 "rare_below", CorpusStats.RARE_BELOW, "rare_characters", stats.rareCharacters().size(),
                 "rare_warning", stats.rareCharacterWarning().orElse(null),
-                "wordcloud", cloud == null ? null : map("file", cloud.file().toString(), "words", cloud.drawn(),
+                "wordcloud", cloud == null ? null : Json.fields("file", cloud.file().toString(), "words", cloud.drawn(),
                         "font", cloud.font(), "left_out_no_glyphs", cloud.noGlyphs(), "left_out_no_room", cloud.noRoom()));
     }
 
@@ -109,13 +107,5 @@ final class StatsReport {
 
     private static String quoted(List<String> words) {
         return words.stream().map(w -> "'" + w + "'").collect(Collectors.joining(", "));
-    }
-
-    private static Map<String, Object> map(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
     }
 }

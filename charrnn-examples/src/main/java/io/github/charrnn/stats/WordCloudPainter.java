@@ -32,8 +32,9 @@ import java.util.stream.Collectors;
  */
 public final class WordCloudPainter {
 
-    /** Smallest and largest allowed width or height, in pixels. */
+    /** Smallest allowed width or height, in pixels. */
     public static final int MIN_SIZE = 100;
+    /** Largest allowed width or height, in pixels. */
     public static final int MAX_SIZE = 8000;
 
     private static final Color BACKGROUND = new Color(0xFBFAF7);
