@@ -8,7 +8,7 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 
-/** The {@code charrnn} command: its subcommands train, sample, evaluate, describe, plot, serve and benchmark models. */
+/** The {@code charrnn} command: its subcommands train, sample, evaluate, describe, plot, serve and benchmark models and summarise texts. */
 @Command(name = "charrnn", mixinStandardHelpOptions = true, version = "charrnn 0.1.0",
         description = "Character-level recurrent networks (stacked LSTMs) on Deeplearning4j: train on any text, generate new text.",
         footer = {"", "First steps:",
@@ -16,7 +16,8 @@ import java.util.List;
                 "  charrnn train                    a small model on a bundled text (about a minute)",
                 "  charrnn COMMAND --help           every flag of a command, with its default",
                 "Guides: docs/getting-started.md; every command: docs/cli-reference.md"},
-        subcommands = {TrainCommand.class, SampleCommand.class, EvalCommand.class, InfoCommand.class, PlotCommand.class, BenchCommand.class,
+        subcommands = {TrainCommand.class, SampleCommand.class, EvalCommand.class, InfoCommand.class, StatsCommand.class, PlotCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CharRnnCommand implements Runnable {
 
@@ -38,12 +39,12 @@ public final class CharRnnCommand implements Runnable {
     /**
      * Loads ND4J's native code (over half a second) on a second thread while this one parses the command line and
      * reads the model's metadata; the first ND4J call then finds it loaded or waits for it. Not for help and
-     * version requests, which need no ND4J. A failure here is left for the command itself to meet and report.
+     * version requests, nor for {@code stats}, which need no ND4J. A failure here is left for the command itself to meet and report.
      */
     private static void startLoadingNativeCode(String[] args) {
         List<String> words = Arrays.asList(args);
         if (args.length == 0 || words.contains("--help") || words.contains("-h") || words.contains("--version")
-                || words.contains("-V") || "help".equals(args[0])) {
+                || words.contains("-V") || "help".equals(args[0]) || "stats".equals(args[0])) {
             return;
         }
         Thread loader = new Thread(() -> {

@@ -16,6 +16,15 @@ final class Json {
 
     /** A one-line JSON object of alternating keys and values, in that order. */
     static String object(Object... keysAndValues) {
+        try {
+            return MAPPER.writeValueAsString(fields(keysAndValues));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Alternating keys and values as an ordered map, for an object inside another (non-finite numbers become null). */
+    static Map<String, Object> fields(Object... keysAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             Object value = keysAndValues[i + 1];
@@ -24,10 +33,6 @@ final class Json {
             }
             map.put((String) keysAndValues[i], value);
         }
-        try {
-            return MAPPER.writeValueAsString(map);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return map;
     }
 }

@@ -275,7 +275,7 @@ class CommandLineTest {
         assertTrue(misspelt.err().contains("did you mean --length?"), misspelt.err());
     }
 
-    private static void assertOneLineError(Run run, String expectedPart) {
+    static void assertOneLineError(Run run, String expectedPart) {
         assertEquals(1, run.exitCode(), run.out());
         String err = run.err().strip();
         assertFalse(err.contains("\n"), "one line only: " + err);
