@@ -39,12 +39,12 @@ public final class CharRnnCommand implements Runnable {
     /**
      * Loads ND4J's native code (over half a second) on a second thread while this one parses the command line and
      * reads the model's metadata; the first ND4J call then finds it loaded or waits for it. Not for help and
-     * version requests, nor for {@code stats}, which need no ND4J. A failure here is left for the command itself to meet and report.
+     * version requests, nor for {@code stats} and {@code plot}, which need no ND4J. A failure here is left for the command itself to meet and report.
      */
     private static void startLoadingNativeCode(String[] args) {
         List<String> words = Arrays.asList(args);
         if (args.length == 0 || words.contains("--help") || words.contains("-h") || words.contains("--version")
-                || words.contains("-V") || "help".equals(args[0]) || "stats".equals(args[0])) {
+                || words.contains("-V") || "help".equals(args[0]) || "stats".equals(args[0]) || "plot".equals(args[0])) {
             return;
         }
         Thread loader = new Thread(() -> {
