@@ -10,7 +10,6 @@ import picocli.CommandLine.Option;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
@@ -27,13 +26,13 @@ final class SampleCommand implements Callable<Integer> {
     String prime;
 
     @Option(names = "--length", paramLabel = "N", description = "Characters to generate (default: ${DEFAULT-VALUE}).")
-    int length = 500;
+    int length = Samples.DEFAULT_LENGTH;
 
     @Option(names = "--top-k", paramLabel = "K", description = "Sample among the k most likely characters; 0 for all (default: ${DEFAULT-VALUE}).")
-    int topK = 5;
+    int topK = Samples.DEFAULT_TOP_K;
 
     @Option(names = "--temperature", paramLabel = "T", description = "Below 1 is safer, above 1 wilder (default: ${DEFAULT-VALUE}).")
-    double temperature = 1.0;
+    double temperature = Samples.DEFAULT_TEMPERATURE;
 
     @Option(names = "--greedy", description = "Always take the most likely character.")
     boolean greedy;
@@ -70,10 +69,7 @@ final class SampleCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--stop-at needs at least one character.");
         }
         CharRnn rnn = ModelFiles.load(model);
-        if (!greedy && topK > rnn.vocabulary().size()) {
-            throw new IllegalArgumentException("--top-k " + topK + " is larger than the model's vocabulary of "
-                    + rnn.vocabulary().size() + " characters; use 1 to " + rnn.vocabulary().size() + ", or 0 for all.");
-        }
+        Samples.requireTopKWithin(rnn.vocabulary(), topK, greedy, "--top-k");
         String start = prime != null ? prime : defaultPrime(rnn.vocabulary());
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         if (stream) {
@@ -86,10 +82,8 @@ final class SampleCommand implements Callable<Integer> {
             out.println();
             return 0;
         }
-        List<String> texts = new ArrayList<>();
-        for (String generated : count == 1 ? List.of(rnn.generate(start, options)) : rnn.generate(start, count, options)) {
-            texts.add(start + cut(generated));
-        }
+        List<String> texts = Samples.generate(rnn, start, count, options,
+                stopAt == null ? null : stopAt.replace("\\n", "\n").replace("\\t", "\t"));
         if (output.json) {
             out.println(count == 1 ? Json.object("text", texts.get(0)) : Json.object("texts", texts));
             return 0;
@@ -101,16 +95,6 @@ final class SampleCommand implements Callable<Integer> {
             out.println(texts.get(i));
         }
         return 0;
-    }
-
-    /** The generated text up to and including the first --stop-at, or all of it. */
-    private String cut(String generated) {
-        if (stopAt == null) {
-            return generated;
-        }
-        String delimiter = stopAt.replace("\\n", "\n").replace("\\t", "\t");
-        int at = generated.indexOf(delimiter);
-        return at < 0 ? generated : generated.substring(0, at + delimiter.length());
     }
 
     /** A newline if the vocabulary has one, else a space, else its first symbol. */
