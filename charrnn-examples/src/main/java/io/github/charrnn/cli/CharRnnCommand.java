@@ -8,11 +8,11 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 
-/** The {@code charrnn} command: train, sample, eval. */
+/** The {@code charrnn} command: train, sample, eval, info, bench, serve. */
 @Command(name = "charrnn", mixinStandardHelpOptions = true, version = "charrnn 0.1.0",
         description = "Character-level recurrent networks (stacked LSTMs) on Deeplearning4j: train on any text, generate new text.",
         subcommands = {TrainCommand.class, SampleCommand.class, EvalCommand.class, InfoCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class})
+                ServeCommand.class, CommandLine.HelpCommand.class})
 public final class CharRnnCommand implements Runnable {
 
     @CommandLine.Spec
