@@ -9,8 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +29,6 @@ import static io.github.charrnn.cli.CommandLineTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * {@code charrnn serve} end to end: the command itself runs on a thread (as on the command line, but with small
@@ -48,8 +45,7 @@ class ServeCommandTest {
     static Path dir;
     static Path model;
     static CharRnn rnn;
-    static ExecutorService serving;
-    static Future<Integer> serve;
+    static RunningServe serve;
     static URI base;
     static HttpClient client;
 
@@ -65,47 +61,15 @@ class ServeCommandTest {
         assertEquals(0, train.exitCode(), train.err());
         model = dir.resolve("tiny.zip");
         rnn = CharRnn.loadForGeneration(model);
-        base = URI.create(startServe("--model", model.toString(), "--port", "0", "--json",
-                "--max-body-bytes", String.valueOf(MAX_BODY_BYTES), "--max-length", String.valueOf(MAX_LENGTH),
-                "--max-count", String.valueOf(MAX_COUNT)).get("url").asText());
+        serve = RunningServe.start("--model", model.toString(), "--port", "0", "--max-body-bytes", String.valueOf(MAX_BODY_BYTES),
+                "--max-length", String.valueOf(MAX_LENGTH), "--max-count", String.valueOf(MAX_COUNT));
+        base = serve.url();
         client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
-    }
-
-    /** Runs {@code charrnn serve ARGS} on a thread; returns its ready line (JSON) once it is listening. */
-    private static JsonNode startServe(String... args) throws Exception {
-        PrintStream oldOut = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            serving = Executors.newSingleThreadExecutor();
-            serve = serving.submit(() -> CharRnnCommand.execute(prepend("serve", args)));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!out.toString(StandardCharsets.UTF_8).contains("\n")) {
-                if (serve.isDone()) {
-                    fail("serve ended with exit code " + serve.get() + " before it was ready");
-                }
-                if (System.nanoTime() > deadline) {
-                    fail("serve printed no ready line within 60 s");
-                }
-                Thread.sleep(20);
-            }
-            return JSON.readTree(out.toString(StandardCharsets.UTF_8).strip());
-        } finally {
-            System.setOut(oldOut);
-        }
-    }
-
-    private static String[] prepend(String first, String[] rest) {
-        String[] all = new String[rest.length + 1];
-        all[0] = first;
-        System.arraycopy(rest, 0, all, 1, rest.length);
-        return all;
     }
 
     @AfterAll
     static void stopServing() throws Exception {
-        serving.shutdownNow();   // interrupts serve, which stops its server
-        assertEquals(0, serve.get(30, TimeUnit.SECONDS));
+        assertEquals(0, serve.stop());
     }
 
     private static Answer get(String path) throws Exception {
