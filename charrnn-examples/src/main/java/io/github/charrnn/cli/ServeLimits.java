@@ -9,9 +9,11 @@ package io.github.charrnn.cli;
  */
 record ServeLimits(int maxBodyBytes, int maxLength, int maxCount) {
 
-    /** The defaults of {@code serve}'s options. */
+    /** Default of {@code --max-body-bytes}: 16 KiB, room for a prime of thousands of characters. */
     static final int DEFAULT_MAX_BODY_BYTES = 16_384;
+    /** Default of {@code --max-length}. */
     static final int DEFAULT_MAX_LENGTH = 10_000;
+    /** Default of {@code --max-count}. */
     static final int DEFAULT_MAX_COUNT = 64;
 
     /** Checks that every limit is at least 1; the exception names the option. */
