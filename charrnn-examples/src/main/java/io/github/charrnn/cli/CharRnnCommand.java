@@ -17,7 +17,7 @@ import java.util.List;
                 "  charrnn COMMAND --help           every flag of a command, with its default",
                 "Guides: docs/getting-started.md; every command: docs/cli-reference.md"},
         subcommands = {TrainCommand.class, SampleCommand.class, EvalCommand.class, InfoCommand.class, StatsCommand.class, PlotCommand.class,
-                BenchCommand.class,
+                ServeCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CharRnnCommand implements Runnable {
 

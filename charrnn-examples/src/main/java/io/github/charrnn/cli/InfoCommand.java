@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,18 +42,7 @@ final class InfoCommand implements Callable<Integer> {
         TrainingPosition position = metadata.position();
         PrintStream out = System.out;
         if (output.json) {
-            out.println(Json.object("file", model.toString(), "bytes", Files.size(model),
-                    "format_version", metadata.formatVersion(), "vocabulary_size", metadata.vocabulary().size(),
-                    "cell", config.cellType().name(), "layers", config.layers(), "hidden", config.hiddenSize(),
-                    "dropout", config.dropout(), "learning_rate", config.learningRate(), "gradient_clip", config.gradientClip(),
-                    "sequence_length", config.sequenceLength(), "seed", config.seed(),
-                    "steps", training.steps(), "epochs", training.epochs(), "characters_trained", training.charactersTrained(),
-                    "train_loss", training.trainLoss(), "validation_loss", training.validationLoss(), "corpus", training.corpus(),
-                    "resumable_at_epoch", position == null ? null : position.epoch(),
-                    "charrnn_version", provenance == null ? null : provenance.charrnnVersion(),
-                    "dl4j_version", provenance == null ? null : provenance.dl4jVersion(),
-                    "java_version", provenance == null ? null : provenance.javaVersion(),
-                    "saved_at", provenance == null ? null : provenance.savedAt()));
+            out.println(json(model, metadata));
             return 0;
         }
         out.printf("file:          %s (%,d bytes, format version %d)%n", model, Files.size(model), metadata.formatVersion());
@@ -70,5 +60,25 @@ final class InfoCommand implements Callable<Integer> {
                     provenance.dl4jVersion(), provenance.javaVersion(), provenance.savedAt());
         }
         return 0;
+    }
+
+    /** The model file's metadata as one line of JSON: what {@code info --json} prints and {@code serve}'s /info answers. */
+    static String json(Path model, ModelMetadata metadata) throws IOException {
+        CharRnnConfig config = metadata.config();
+        TrainingSummary training = metadata.training();
+        Provenance provenance = metadata.provenance();
+        TrainingPosition position = metadata.position();
+        return Json.object("file", model.toString(), "bytes", Files.size(model),
+                "format_version", metadata.formatVersion(), "vocabulary_size", metadata.vocabulary().size(),
+                "cell", config.cellType().name(), "layers", config.layers(), "hidden", config.hiddenSize(),
+                "dropout", config.dropout(), "learning_rate", config.learningRate(), "gradient_clip", config.gradientClip(),
+                "sequence_length", config.sequenceLength(), "seed", config.seed(),
+                "steps", training.steps(), "epochs", training.epochs(), "characters_trained", training.charactersTrained(),
+                "train_loss", training.trainLoss(), "validation_loss", training.validationLoss(), "corpus", training.corpus(),
+                "resumable_at_epoch", position == null ? null : position.epoch(),
+                "charrnn_version", provenance == null ? null : provenance.charrnnVersion(),
+                "dl4j_version", provenance == null ? null : provenance.dl4jVersion(),
+                "java_version", provenance == null ? null : provenance.javaVersion(),
+                "saved_at", provenance == null ? null : provenance.savedAt());
     }
 }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /** Loads the model a subcommand works on, with a hint for the first-time user who has none yet. */
 final class ModelFiles {
@@ -23,15 +24,36 @@ final class ModelFiles {
     /** Where the pretrained model lives on the class path (see docs/pretrained-model.md for how it was made). */
     static final String BUNDLED_MODEL = "/io/github/charrnn/models/fortunes-en.zip";
 
-    /** The small pretrained model shipped in charrnn-examples: 2 x 256 LSTM trained on the bundled fortunes-en text. */
-    static CharRnn loadBundled() {
+    /**
+     * The model a generating command works on: {@code given} if the user named one, else {@code model.zip} here
+     * (what {@code train} writes by default), else the bundled pretrained model, copied to a temporary file; the
+     * last choice is said on stderr, so stdout stays the command's output.
+     */
+    static Path chooseForGeneration(Path given) {
+        if (given != null) {
+            return given;
+        }
+        Path trained = Path.of("model.zip");
+        if (Files.exists(trained)) {
+            return trained;
+        }
+        System.err.println("charrnn: no --model and no model.zip here, so using the bundled pretrained model"
+                + " (2 x 256 LSTM trained on the fortunes-en text; see docs/pretrained-model.md).");
+        return bundledModelFile();
+    }
+
+    /** The bundled pretrained model as a file (a temporary copy, deleted when the JVM exits). */
+    static Path bundledModelFile() {
         try (InputStream in = ModelFiles.class.getResourceAsStream(BUNDLED_MODEL)) {
             if (in == null) {
                 throw new IllegalStateException("the bundled model " + BUNDLED_MODEL + " is missing from the class path");
             }
-            return CharRnn.load(in);
+            Path copy = Files.createTempFile("charrnn-pretrained-fortunes-en-", ".zip");
+            copy.toFile().deleteOnExit();
+            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            return copy;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("Could not copy the bundled model to a temporary file: " + e.getMessage(), e);
         }
     }
 

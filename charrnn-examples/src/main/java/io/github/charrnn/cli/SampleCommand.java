@@ -9,9 +9,7 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
@@ -29,13 +27,13 @@ final class SampleCommand implements Callable<Integer> {
     String prime;
 
     @Option(names = "--length", paramLabel = "N", description = "Characters to generate (default: ${DEFAULT-VALUE}).")
-    int length = 500;
+    int length = Samples.DEFAULT_LENGTH;
 
     @Option(names = "--top-k", paramLabel = "K", description = "Sample among the k most likely characters; 0 for all (default: ${DEFAULT-VALUE}).")
-    int topK = 5;
+    int topK = Samples.DEFAULT_TOP_K;
 
     @Option(names = "--temperature", paramLabel = "T", description = "Below 1 is safer, above 1 wilder (default: ${DEFAULT-VALUE}).")
-    double temperature = 1.0;
+    double temperature = Samples.DEFAULT_TEMPERATURE;
 
     @Option(names = "--greedy", description = "Always take the most likely character.")
     boolean greedy;
@@ -71,11 +69,8 @@ final class SampleCommand implements Callable<Integer> {
         if (stopAt != null && stopAt.isEmpty()) {
             throw new IllegalArgumentException("--stop-at needs at least one character.");
         }
-        CharRnn rnn = loadModel();
-        if (!greedy && topK > rnn.vocabulary().size()) {
-            throw new IllegalArgumentException("--top-k " + topK + " is larger than the model's vocabulary of "
-                    + rnn.vocabulary().size() + " characters; use 1 to " + rnn.vocabulary().size() + ", or 0 for all.");
-        }
+        CharRnn rnn = ModelFiles.load(ModelFiles.chooseForGeneration(model));
+        Samples.requireTopKWithin(rnn.vocabulary(), topK, greedy, "--top-k");
         String start = prime != null ? prime : defaultPrime(rnn.vocabulary());
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         if (stream) {
@@ -88,10 +83,8 @@ final class SampleCommand implements Callable<Integer> {
             out.println();
             return 0;
         }
-        List<String> texts = new ArrayList<>();
-        for (String generated : count == 1 ? List.of(rnn.generate(start, options)) : rnn.generate(start, count, options)) {
-            texts.add(start + cut(generated));
-        }
+        List<String> texts = Samples.generate(rnn, start, count, options,
+                stopAt == null ? null : stopAt.replace("\\n", "\n").replace("\\t", "\t"));
         if (output.json) {
             out.println(count == 1 ? Json.object("text", texts.get(0)) : Json.object("texts", texts));
             return 0;
@@ -105,29 +98,6 @@ final class SampleCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The --model, else model.zip here, else the bundled pretrained model (said on stderr, so stdout stays the text). */
-    private CharRnn loadModel() {
-        if (model != null) {
-            return ModelFiles.load(model);
-        }
-        Path trained = Path.of("model.zip");
-        if (Files.exists(trained)) {
-            return ModelFiles.load(trained);
-        }
-        System.err.println("charrnn: no --model and no model.zip here, so sampling from the bundled pretrained model"
-                + " (2 x 256 LSTM on the fortunes-en text; see docs/pretrained-model.md).");
-        return ModelFiles.loadBundled();
-    }
-
-    /** The generated text up to and including the first --stop-at, or all of it. */
-    private String cut(String generated) {
-        if (stopAt == null) {
-            return generated;
-        }
-        String delimiter = stopAt.replace("\\n", "\n").replace("\\t", "\t");
-        int at = generated.indexOf(delimiter);
-        return at < 0 ? generated : generated.substring(0, at + delimiter.length());
-    }
 
     /** A newline if the vocabulary has one, else a space, else its first symbol. */
     static String defaultPrime(Vocabulary vocabulary) {

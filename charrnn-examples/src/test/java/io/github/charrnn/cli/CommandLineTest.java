@@ -47,13 +47,19 @@ class CommandLineTest {
         }
     }
 
+    /** Trains the tiny model these tests (and ServeCommandTest) use: writes dir/profiles.txt, saves dir/tiny.zip. */
+    static Run trainTinyModel(Path dir) throws Exception {
+        Path text = Files.writeString(dir.resolve("profiles.txt"),
+                "I'm looking for someone who loves dogs, travel and good movies.\n".repeat(30));
+        return run("train", "--text", text.toString(), "--model", dir.resolve("tiny.zip").toString(), "--hidden", "16",
+                "--layers", "1", "--batch", "4", "--seq", "20", "--steps", "6", "--print-every", "3", "--json");
+    }
+
     @BeforeAll
     static void trainATinyModel() throws Exception {
-        text = Files.writeString(dir.resolve("profiles.txt"),
-                "I'm looking for someone who loves dogs, travel and good movies.\n".repeat(30));
+        Run train = trainTinyModel(dir);
+        text = dir.resolve("profiles.txt");
         model = dir.resolve("tiny.zip");
-        Run train = run("train", "--text", text.toString(), "--model", model.toString(), "--hidden", "16", "--layers", "1",
-                "--batch", "4", "--seq", "20", "--steps", "6", "--print-every", "3", "--json");
         assertEquals(0, train.exitCode(), train.err());
         JsonNode json = train.lastLineJson();
         assertEquals(6, json.get("steps").asInt());

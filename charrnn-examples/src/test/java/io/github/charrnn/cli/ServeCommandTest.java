@@ -1,0 +1,260 @@
+package io.github.charrnn.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.charrnn.CharRnn;
+import io.github.charrnn.generation.SamplingOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static io.github.charrnn.cli.CommandLineTest.assertOneLineError;
+import static io.github.charrnn.cli.CommandLineTest.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code charrnn serve} end to end: the command itself runs on a thread (as on the command line, but with small
+ * limits), and the tests call it over loopback HTTP with {@link HttpClient}.
+ */
+class ServeCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_BODY_BYTES = 2048;
+    private static final int MAX_LENGTH = 300;
+    private static final int MAX_COUNT = 8;
+
+    @TempDir
+    static Path dir;
+    static Path model;
+    static CharRnn rnn;
+    static RunningServe serve;
+    static URI base;
+    static HttpClient client;
+
+    record Answer(int status, String contentType, String body) {
+        JsonNode json() throws Exception {
+            return JSON.readTree(body);
+        }
+    }
+
+    @BeforeAll
+    static void serveATinyModel() throws Exception {
+        CommandLineTest.Run train = CommandLineTest.trainTinyModel(dir);
+        assertEquals(0, train.exitCode(), train.err());
+        model = dir.resolve("tiny.zip");
+        rnn = CharRnn.loadForGeneration(model);
+        serve = RunningServe.start("--model", model.toString(), "--port", "0", "--max-body-bytes", String.valueOf(MAX_BODY_BYTES),
+                "--max-length", String.valueOf(MAX_LENGTH), "--max-count", String.valueOf(MAX_COUNT));
+        base = serve.url();
+        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    @AfterAll
+    static void stopServing() throws Exception {
+        assertEquals(0, serve.stop());
+    }
+
+    private static Answer get(String path) throws Exception {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+    }
+
+    private static Answer post(String path, String body) throws Exception {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private static Answer send(HttpRequest.Builder request) throws Exception {
+        HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+    }
+
+    /** The texts a direct call on the model gives: what the server must answer. */
+    private static List<String> expected(String prime, int length, long seed, int count, String stopAt) {
+        SamplingOptions options = SamplingOptions.builder().length(length).topK(Samples.DEFAULT_TOP_K).seed(seed).build();
+        return Samples.generate(rnn, prime, count, options, stopAt);
+    }
+
+    private static List<String> texts(JsonNode answer) {
+        List<String> texts = new ArrayList<>();
+        answer.get("texts").forEach(text -> texts.add(text.asText()));
+        return texts;
+    }
+
+    @Test
+    void infoIsTheModelsMetadata() throws Exception {
+        Answer info = get("info");
+        assertEquals(200, info.status());
+        assertTrue(info.contentType().startsWith("application/json"), info.contentType());
+        JsonNode json = info.json();
+        assertEquals(rnn.vocabulary().size(), json.get("vocabulary_size").asInt());
+        assertEquals(16, json.get("hidden").asInt());
+        assertTrue(json.get("steps").asLong() > 0 && json.get("dl4j_version").asText().startsWith("1.0.0"), json.toString());
+    }
+
+    @Test
+    void generateGivesTheModelsTextForTheSeedAndEchoesTheSettings() throws Exception {
+        String request = "{\"prime\": \"I'm looking for\", \"length\": 40, \"seed\": 3}";
+        JsonNode first = post("generate", request).json();
+        assertEquals(List.of(expected("I'm looking for", 40, 3, 1, null).get(0)), texts(first));
+        assertEquals(texts(first), texts(post("generate", request).json()), "the same seed gives the same text");
+        assertEquals("I'm looking for", first.get("prime").asText());
+        assertEquals(40, first.get("length").asInt());
+        assertEquals(Samples.DEFAULT_TOP_K, first.get("top_k").asInt());
+        assertEquals(Samples.DEFAULT_TEMPERATURE, first.get("temperature").asDouble());
+        assertFalse(first.get("greedy").asBoolean());
+        assertEquals(3, first.get("seed").asLong());
+        assertEquals(1, first.get("count").asInt());
+        assertTrue(first.get("stop_at").isNull());
+    }
+
+    @Test
+    void anEmptyRequestUsesTheDefaultsAndReportsItsRandomSeed() throws Exception {
+        Answer answer = post("generate", "{}");
+        assertEquals(200, answer.status(), answer.body());
+        JsonNode json = answer.json();
+        String text = json.get("texts").get(0).asText();
+        assertTrue(text.startsWith(SampleCommand.defaultPrime(rnn.vocabulary())), text);
+        int length = Math.min(Samples.DEFAULT_LENGTH, MAX_LENGTH);   // sample's default, capped at --max-length
+        assertEquals(length, json.get("length").asInt());
+        assertEquals(1 + length, text.codePointCount(0, text.length()));
+        long seed = json.get("seed").asLong();
+        assertTrue(seed >= 0 && seed < 1L << 53, "a random seed JavaScript holds exactly: " + seed);
+        assertEquals(List.of(text), expected(json.get("prime").asText(), length, seed, 1, null));
+    }
+
+    @Test
+    void countGeneratesABatchAndStopAtCutsEachText() throws Exception {
+        JsonNode three = post("generate", "{\"prime\": \"a\", \"length\": 60, \"seed\": 5, \"count\": 3}").json();
+        assertEquals(expected("a", 60, 5, 3, null), texts(three));
+        assertEquals(expected("a", 60, 5, 1, null).get(0), texts(three).get(0), "text 1 of a batch is the single text of its seed");
+        JsonNode cut = post("generate", "{\"prime\": \"a\", \"length\": 60, \"seed\": 5, \"count\": 3, \"stop_at\": \" \"}").json();
+        assertEquals(expected("a", 60, 5, 3, " "), texts(cut));
+        assertEquals(" ", cut.get("stop_at").asText());
+    }
+
+    @Test
+    void parallelRequestsEachGetTheirSeedsText() throws Exception {
+        int threads = 8;
+        List<List<String>> oneByOne = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            oneByOne.add(texts(post("generate", request(i)).json()));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch together = new CountDownLatch(1);
+            List<Future<Answer>> answers = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                String request = request(i);
+                answers.add(pool.submit(() -> {
+                    together.await();
+                    return post("generate", request);
+                }));
+            }
+            together.countDown();
+            for (int i = 0; i < threads; i++) {
+                Answer answer = answers.get(i).get(60, TimeUnit.SECONDS);
+                assertEquals(200, answer.status(), answer.body());
+                assertEquals(oneByOne.get(i), texts(answer.json()), "request " + i);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Request i of the parallel test: its own seed, prime and length; every third a batch of two. */
+    private static String request(int i) {
+        return "{\"prime\": \"" + (i % 2 == 0 ? "I'm" : "good") + "\", \"length\": " + (120 + 10 * i) + ", \"seed\": " + (100 + i)
+                + ", \"count\": " + (i % 3 == 0 ? 2 : 1) + "}";
+    }
+
+    @Test
+    void thePageIsServedWithTheElementsTheBrowserCheckUses() throws Exception {
+        Answer page = get("");
+        assertEquals(200, page.status());
+        assertTrue(page.contentType().startsWith("text/html"), page.contentType());
+        for (String id : new String[]{"prime", "length", "top_k", "temperature", "count", "generate", "output", "error"}) {
+            assertTrue(page.body().contains("id=\"" + id + "\""), id);
+        }
+        assertFalse(page.body().contains("src=\"http") || page.body().contains("href=\"http"), "self-contained: no CDN");
+    }
+
+    @Test
+    void badRequestsGet400WithOneSentence() throws Exception {
+        assertRefused(400, "{\"prime\": \"I\",}", "not valid JSON (line 1, column");
+        assertRefused(400, "[1, 2]", "must be a JSON object");
+        assertRefused(400, "{\"lenght\": 3}", "Unknown field \"lenght\"; the fields are prime, length, top_k");
+        assertRefused(400, "{\"length\": \"30\"}", "Field \"length\" must be a whole number, not a string");
+        assertRefused(400, "{\"length\": 2.5}", "Field \"length\" must be a whole number");
+        assertRefused(400, "{\"temperature\": \"hot\"}", "Field \"temperature\" must be a number");
+        assertRefused(400, "{\"greedy\": 1}", "Field \"greedy\" must be true or false");
+        assertRefused(400, "{\"prime\": 7}", "Field \"prime\" must be a string");
+        assertRefused(400, "{\"seed\": 123456789012345678901234567890}", "fits in 64 bits");
+        assertRefused(400, "{\"prime\": \"xyz#\"}", "'#'");
+        assertRefused(400, "{\"prime\": \"\"}", "prime needs at least one character");
+        assertRefused(400, "{\"top_k\": 500}", "top_k 500 is larger than the model's vocabulary");
+        assertRefused(400, "{\"top_k\": -1}", "top-k must be at least 1");
+        assertRefused(400, "{\"length\": -5}", "length must be at least 1, got -5.");
+        assertRefused(400, "{\"count\": 0}", "count must be at least 1, got 0.");
+        assertRefused(400, "{\"temperature\": 0}", "temperature must be a finite number greater than 0");
+        assertRefused(400, "{\"stop_at\": \"\"}", "stop_at needs at least one character");
+        assertRefused(400, "{\"a\": 1, \"a\": 2}", "Duplicate field 'a'");
+        assertRefused(400, "{} {}", "not valid JSON");
+    }
+
+    @Test
+    void requestsPastTheLimitsGet413() throws Exception {
+        assertRefused(413, "{\"length\": " + (MAX_LENGTH + 1) + "}", "length 301 is past this server's limit of 300");
+        assertRefused(413, "{\"count\": " + (MAX_COUNT + 1) + "}", "count 9 is past this server's limit of 8");
+        assertRefused(413, "{\"prime\": \"" + "I".repeat(MAX_BODY_BYTES) + "\"}", "larger than this server's limit of 2048 bytes");
+        assertEquals(200, post("generate", "{\"length\": " + MAX_LENGTH + ", \"count\": " + MAX_COUNT + "}").status(),
+                "the limits themselves are allowed");
+    }
+
+    @Test
+    void unknownPathsAndMethodsGetJsonErrors() throws Exception {
+        Answer missing = get("nothing");
+        assertEquals(404, missing.status());
+        assertTrue(missing.json().get("error").asText().contains("the endpoints are GET /, GET /info and POST /generate"));
+        assertEquals(405, get("generate").status());
+    }
+
+    @Test
+    void serveRefusesBadSettingsInOneLine() {
+        assertOneLineError(run("serve", "--model", dir.resolve("none.zip").toString()), "There is no model file");
+        assertOneLineError(run("serve", "--model", model.toString(), "--port", "70000"), "--port must be from 0 to 65535");
+        assertOneLineError(run("serve", "--model", model.toString(), "--max-length", "0"), "--max-length must be at least 1");
+        assertOneLineError(run("serve", "--model", model.toString(), "--port", String.valueOf(base.getPort())),
+                "something else is listening there");
+        assertEquals(2, run("serve", "--port", "http").exitCode());
+    }
+
+    private static void assertRefused(int status, String body, String expectedPart) throws Exception {
+        Answer answer = post("generate", body);
+        assertEquals(status, answer.status(), body + " -> " + answer.body());
+        assertTrue(answer.contentType().startsWith("application/json"), answer.contentType());
+        JsonNode json = answer.json();
+        assertEquals(1, json.size(), answer.body());
+        String error = json.get("error").asText();
+        assertTrue(error.contains(expectedPart), body + " -> " + error);
+        assertFalse(error.contains("\n") || error.contains("Exception") || error.contains("\tat "), error);
+    }
+}
