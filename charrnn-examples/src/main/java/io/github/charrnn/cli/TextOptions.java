@@ -13,7 +13,8 @@ final class TextOptions {
     Path text;
 
     @Option(names = "--bundled", paramLabel = "NAME",
-            description = "Bundled text used when --text is absent: fortunes-en (default) or tang300-zh.")
+            description = "Bundled text used when --text is absent: fortunes-en (default), tang300-zh, poems-en, austen-pride-en"
+                    + " or profiles-en (docs/bundled-texts.md).")
     String bundled = BundledText.FORTUNES_EN.id();
 
     /** True when no --text was given. */
