@@ -26,7 +26,7 @@ public final class ChineseLyrics {
 
     /** Sized to train in about three minutes on 2 cores; {@code --steps} trains longer. */
     public static final ExampleSettings DEFAULTS = ExampleSettings.builder("chinese-lyrics")
-            .hiddenSize(256).layers(1).dropout(0).learningRate(0.005)
+            .hiddenSize(256).layers(1).dropout(0.2).learningRate(0.01)
             .batchSize(16).sequenceLength(35).steps(300)
             .primes("分开", "春", "明月").count(1).length(50).seed(11)
             .build();

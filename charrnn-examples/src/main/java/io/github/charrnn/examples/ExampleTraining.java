@@ -27,6 +27,8 @@ public final class ExampleTraining {
 
     /** Progress lines printed over a run, whatever its length. */
     private static final int REPORTS = 20;
+    /** Validations over a run (and one at the end of each epoch). */
+    private static final int VALIDATIONS = 4;
 
     private ExampleTraining() {
     }
@@ -45,10 +47,10 @@ public final class ExampleTraining {
 
         long stepsPerEpoch = batches.train().stepsPerEpoch();
         int epochs = (int) Math.ceil((double) settings.steps() / stepsPerEpoch);
-        int reportEvery = (int) Math.max(1, settings.steps() / REPORTS);
         TrainingOptions options = TrainingOptions.builder()
                 .epochs(epochs).maxSteps(settings.steps())
-                .reportEvery(reportEvery).validateEvery(5 * reportEvery)   // and at the end of each epoch
+                .reportEvery((int) Math.max(1, settings.steps() / REPORTS))
+                .validateEvery((int) Math.max(1, settings.steps() / VALIDATIONS))   // and at the end of each epoch
                 .build();
         out.printf("model: %s; %d steps of %d x %d characters, %.1f epochs%n", model, settings.steps(),
                 settings.batchSize(), settings.sequenceLength(), (double) settings.steps() / stepsPerEpoch);
