@@ -6,7 +6,6 @@ import io.github.charrnn.datavec.corpus.TextCorpus;
 import io.github.charrnn.generation.SamplingOptions;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -60,12 +59,8 @@ public final class DatingProfiles {
         //    next characters. All drafts of a prime come from one batched pass (draft i uses seed + i).
         CharRnn model = CharRnn.loadForGeneration(trained.file());
         SamplingOptions topFive = SamplingOptions.builder().length(settings.length()).topK(5).seed(settings.seed()).build();
-        List<String> profiles = new ArrayList<>();
-        for (String prime : settings.primes()) {
-            for (String continuation : model.generate(prime, settings.count(), topFive)) {
-                profiles.add(firstParagraph(prime + continuation));
-            }
-        }
+        List<String> profiles = ExampleSampling.afterEachPrime(model, settings, topFive).stream()
+                .map(DatingProfiles::firstParagraph).toList();
         for (int i = 0; i < profiles.size(); i++) {
             out.printf("--- profile %d (top-k 5)%n%s%n", i + 1, profiles.get(i));
         }

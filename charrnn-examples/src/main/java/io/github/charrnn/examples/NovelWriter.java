@@ -6,7 +6,6 @@ import io.github.charrnn.datavec.corpus.TextCorpus;
 import io.github.charrnn.generation.SamplingOptions;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -46,10 +45,7 @@ public final class NovelWriter {
         // The notebook's checkpoint held the network and its characters; the model zip holds both too.
         CharRnn model = CharRnn.loadForGeneration(trained.file());
         SamplingOptions topFive = SamplingOptions.builder().length(settings.length()).topK(TOP_K).seed(settings.seed()).build();
-        List<String> pages = new ArrayList<>();
-        for (String prime : settings.primes()) {
-            model.generate(prime, settings.count(), topFive).forEach(page -> pages.add(prime + page));
-        }
+        List<String> pages = ExampleSampling.afterEachPrime(model, settings, topFive);
         for (String page : pages) {
             out.printf("--- top-k %d%n%s%n", TOP_K, page);
         }

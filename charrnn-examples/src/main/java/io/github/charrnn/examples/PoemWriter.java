@@ -6,7 +6,6 @@ import io.github.charrnn.datavec.corpus.TextCorpus;
 import io.github.charrnn.generation.SamplingOptions;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -47,10 +46,7 @@ public final class PoemWriter {
         // The article saved its model and wrote poems with the loaded one.
         CharRnn model = CharRnn.loadForGeneration(trained.file());
         SamplingOptions topTwo = SamplingOptions.builder().length(settings.length()).topK(TOP_K).seed(settings.seed()).build();
-        List<String> poems = new ArrayList<>();
-        for (String prime : settings.primes()) {
-            model.generate(prime, settings.count(), topTwo).forEach(verse -> poems.add(prime + verse));
-        }
+        List<String> poems = ExampleSampling.afterEachPrime(model, settings, topTwo);
         for (int i = 0; i < poems.size(); i++) {
             out.printf("--- poem %d (top-k %d)%n%s%n", i + 1, TOP_K, poems.get(i));
         }

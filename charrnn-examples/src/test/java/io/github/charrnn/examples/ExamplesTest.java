@@ -25,7 +25,7 @@ class ExamplesTest {
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
 
-    /** The example's settings with a tiny network and 30 steps: a few seconds. */
+    /** The example's settings with a tiny network and 30 steps (flags in {@code more} override them): a few seconds. */
     private ExampleSettings tiny(ExampleSettings defaults, String name, String... more) {
         String[] small = {"--hidden", "32", "--layers", "1", "--batch", "32", "--seq", "20", "--steps", "30", "--lr", "0.01",
                 "--length", "60", "--model", dir.resolve(name + ".zip").toString()};
@@ -34,7 +34,7 @@ class ExamplesTest {
 
     private void assertTrainedAndSaved(ExampleOutcome outcome, String name) {
         TrainedModel trained = outcome.trained();
-        assertEquals(30, trained.report().steps());
+        assertTrue(trained.report().steps() >= 20, "steps: " + trained.report().steps());
         assertTrue(trained.report().trainLoss() < trained.firstTrainLoss() - 0.3,
                 "loss fell from " + trained.firstTrainLoss() + " to " + trained.report().trainLoss());
         assertTrue(Double.isFinite(trained.report().validationLoss()));
@@ -87,8 +87,8 @@ class ExamplesTest {
 
     @Test
     void chineseIsGreedyThenSampledForEachPrime() {
-        // 2,579 one-hot inputs and outputs make each row costly: fewer rows
-        ExampleOutcome outcome = ChineseLyrics.run(tiny(ChineseLyrics.DEFAULTS, "chinese", "--batch", "8"), out);
+        // 2,579 one-hot inputs and outputs make each row costly (and each validation): fewer rows and steps
+        ExampleOutcome outcome = ChineseLyrics.run(tiny(ChineseLyrics.DEFAULTS, "chinese", "--batch", "8", "--steps", "20"), out);
         assertTrainedAndSaved(outcome, "chinese");
         List<String> texts = outcome.texts();
         assertEquals(6, texts.size());   // 分开, 春, 明月: one greedy and one sampled each
