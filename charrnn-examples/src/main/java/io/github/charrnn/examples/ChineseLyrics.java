@@ -24,7 +24,7 @@ import java.util.List;
  */
 public final class ChineseLyrics {
 
-    /** Sized to train in about three minutes on 2 cores; {@code --steps} trains longer. */
+    /** Sized to train in about four minutes on 2 cores; {@code --steps} trains longer. */
     public static final ExampleSettings DEFAULTS = ExampleSettings.builder("chinese-lyrics")
             .hiddenSize(256).layers(1).dropout(0.2).learningRate(0.01)
             .batchSize(16).sequenceLength(35).steps(300)

@@ -7,12 +7,14 @@ import io.github.charrnn.datavec.corpus.TextCorpus;
 import io.github.charrnn.training.ProgressListener;
 import io.github.charrnn.training.TrainingOptions;
 import io.github.charrnn.training.TrainingReport;
+import io.github.charrnn.vocabulary.Vocabulary;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Trains an example's model the articles' way and saves it: the last tenth of the text held out for validation,
@@ -33,8 +35,20 @@ public final class ExampleTraining {
     private ExampleTraining() {
     }
 
-    /** Builds a model for {@code corpus} as {@code settings} say, trains it for their steps and saves it. */
+    /**
+     * Builds a model for {@code corpus} as {@code settings} say, trains it for their steps and saves it.
+     *
+     * @throws IllegalArgumentException before training, if a prime has characters the text lacks (the model could
+     *                                  not read them)
+     */
     public static TrainedModel train(TextCorpus corpus, ExampleSettings settings, PrintStream out) {
+        for (String prime : settings.primes()) {
+            List<Integer> unknown = corpus.vocabulary().unknownCodePoints(prime);
+            if (!unknown.isEmpty()) {
+                throw new IllegalArgumentException("The prime \"" + prime + "\" has characters that " + corpus.name()
+                        + " lacks: " + Vocabulary.describe(unknown) + ". Give a prime made of the text's characters (--prime).");
+            }
+        }
         CharRnn model = CharRnn.builder()
                 .vocabulary(corpus.vocabulary())   // one input and one output per distinct character
                 .hiddenSize(settings.hiddenSize()).layers(settings.layers()).dropout(settings.dropout())

@@ -23,7 +23,7 @@ public final class PoemWriter {
     /** The article's sampling: among the two likeliest characters. */
     public static final int TOP_K = 2;
 
-    /** Sized to train in about three minutes on 2 cores; {@code --steps} trains longer. */
+    /** Sized to train in about four minutes on 2 cores; {@code --steps} trains longer. */
     public static final ExampleSettings DEFAULTS = ExampleSettings.builder("poems")
             .hiddenSize(192).layers(2).dropout(0.1).learningRate(0.008)
             .batchSize(32).sequenceLength(50).steps(500)

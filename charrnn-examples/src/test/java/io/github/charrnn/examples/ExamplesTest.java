@@ -101,6 +101,14 @@ class ExamplesTest {
     }
 
     @Test
+    void aPrimeTheTextCannotReadIsRefusedBeforeTraining() {
+        ExampleSettings settings = tiny(PoemWriter.DEFAULTS, "refused", "--prime", "Ωmega");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PoemWriter.run(settings, out));
+        assertTrue(e.getMessage().contains("'Ω'"), e.getMessage());
+        assertFalse(printed.toString(StandardCharsets.UTF_8).contains("train loss"));
+    }
+
+    @Test
     void flagsChangeTheDefaults() {
         ExampleSettings settings = NovelWriter.DEFAULTS.withArguments("--steps", "5000", "--prime", "Anna", "--prime",
                 "And Levin said", "anna.txt");
