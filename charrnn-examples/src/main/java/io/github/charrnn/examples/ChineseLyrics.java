@@ -36,7 +36,7 @@ public final class ChineseLyrics {
 
     /** Trains on the bundled Tang poems (or the file given) and continues each prime; {@code --help} lists the flags. */
     public static void main(String[] args) {
-        run(DEFAULTS.fromCommandLine("ChineseLyrics", args), System.out);
+        ExampleMain.run("ChineseLyrics", () -> run(DEFAULTS.fromCommandLine("ChineseLyrics", args), System.out));
     }
 
     /** The whole example: training, then a greedy and {@code count} sampled texts per prime; returns them. */

@@ -41,7 +41,7 @@ public final class DatingProfiles {
 
     /** Trains on the bundled profiles (or the file given) and prints new ones; {@code --help} lists the flags. */
     public static void main(String[] args) {
-        run(DEFAULTS.fromCommandLine("DatingProfiles", args), System.out);
+        ExampleMain.run("DatingProfiles", () -> run(DEFAULTS.fromCommandLine("DatingProfiles", args), System.out));
     }
 
     /** The whole example: statistics, training, drafting; returns the drafted profiles. */

@@ -34,7 +34,7 @@ public final class NovelWriter {
 
     /** Trains on the bundled novel (or the file given) and prints pages; {@code --help} lists the flags. */
     public static void main(String[] args) {
-        run(DEFAULTS.fromCommandLine("NovelWriter", args), System.out);
+        ExampleMain.run("NovelWriter", () -> run(DEFAULTS.fromCommandLine("NovelWriter", args), System.out));
     }
 
     /** The whole example: training, then {@code count} pages per prime; returns the pages. */

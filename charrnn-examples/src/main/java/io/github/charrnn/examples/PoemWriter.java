@@ -35,7 +35,7 @@ public final class PoemWriter {
 
     /** Trains on the bundled poems (or the file given) and prints poems; {@code --help} lists the flags. */
     public static void main(String[] args) {
-        run(DEFAULTS.fromCommandLine("PoemWriter", args), System.out);
+        ExampleMain.run("PoemWriter", () -> run(DEFAULTS.fromCommandLine("PoemWriter", args), System.out));
     }
 
     /** The whole example: training, then {@code count} poems per prime; returns the poems. */
