@@ -16,22 +16,22 @@ final class CacheOptions {
     /** With {@code --cache auto}, texts of at least this many bytes are cached. */
     static final long AUTO_BYTES = 32L << 20;
 
-    @Option(names = "--cache", paramLabel = "auto|on|off", description = {"Keep the encoded text in a memory-mapped cache file instead of the heap,",
-            "rebuilt when the text changes: auto does so for texts of 32 MB or more (default: ${DEFAULT-VALUE})."})
+    @Option(names = "--cache", paramLabel = "auto|on|off", description = "Keep the encoded text in a memory-mapped cache file instead of the heap, rebuilt when the text changes;"
+            + " auto does so for texts of 32 MB or more (default: ${DEFAULT-VALUE}).")
     String cache = "auto";
 
-    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Folder of the cache files (default: ~/.cache/charrnn/corpora or $XDG_CACHE_HOME/charrnn/corpora).")
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Folder of the cache files (default: $XDG_CACHE_HOME/charrnn/corpora, else ~/.cache/charrnn/corpora).")
     Path cacheDirectory;
 
-    /** The cache folder to use for {@code text}, or null to hold its ids in memory. */
+    /** The cache folder to use for {@code text}, or null to hold its ids in memory (always for a null, bundled, text). */
     Path directoryFor(Path text) {
         boolean use = switch (cache.trim().toLowerCase(Locale.ROOT)) {
             case "on" -> true;
             case "off" -> false;
-            case "auto" -> bytes(text) >= AUTO_BYTES;
+            case "auto" -> text != null && bytes(text) >= AUTO_BYTES;
             default -> throw new IllegalArgumentException("Unknown --cache '" + cache + "'; allowed: auto, on, off.");
         };
-        if (!use) {
+        if (!use || text == null) {
             return null;
         }
         return cacheDirectory != null ? cacheDirectory : CorpusCache.defaultDirectory();

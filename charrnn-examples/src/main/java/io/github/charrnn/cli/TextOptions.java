@@ -20,8 +20,8 @@ final class TextOptions {
             description = "Bundled text used when --text is absent: fortunes-en (default) or tang300-zh.")
     String bundled = BundledText.FORTUNES_EN.id();
 
-    @Option(names = "--separator", paramLabel = "TEXT", description = {"Put TEXT after every file of a --text folder, e.g. '\\n\\n' for a blank line",
-            "(\\n and \\t stand for a newline and a tab; default: a newline after a file that lacks one)."})
+    @Option(names = "--separator", paramLabel = "TEXT", description = "Put TEXT after every file of a --text folder, e.g. '\\n\\n' for a blank line (\\n and \\t stand for"
+            + " a newline and a tab; default: a newline after a file that lacks one).")
     String separator;
 
     /** True when no --text was given. */
@@ -44,11 +44,12 @@ final class TextOptions {
      * (null: in memory), reporting the passes over a --text to {@code progress}.
      */
     TextCorpus corpus(Vocabulary vocabulary, CacheOptions cache, ScanProgress progress) {
+        Path cacheDirectory = cache == null ? null : cache.directoryFor(text);   // checks --cache on a bundled text too
         if (onBundled()) {
             return TextCorpus.of(bundled, bundledText().text(), vocabulary);
         }
-        return TextCorpus.read(text, readOptions().withVocabulary(vocabulary)
-                .withCacheDirectory(cache == null ? null : cache.directoryFor(text)).withProgress(progress));
+        return TextCorpus.read(text, readOptions().withVocabulary(vocabulary).withCacheDirectory(cacheDirectory)
+                .withProgress(progress));
     }
 
     /**

@@ -84,8 +84,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--val-frac", paramLabel = "F", description = "Fraction of the text, from its end, kept for validation, in [0, 1) (default: ${DEFAULT-VALUE}).")
     double validationFraction = 0.1;
 
-    @Option(names = "--val-by-file", description = {"Take the validation part as whole files of a --text folder: the last ones in path order,",
-            "about --val-frac of the characters."})
+    @Option(names = "--val-by-file", description = "Take the validation part as whole files of a --text folder: the last ones in path order,"
+            + " about --val-frac of the characters.")
     boolean validationByFile;
 
     @Option(names = "--mode", paramLabel = "consecutive|random", description = "Mini-batches: consecutive (state carried) or random windows (default: ${DEFAULT-VALUE}).")

@@ -108,8 +108,7 @@ public final class CorpusCache {
 
     private EncodedCorpus build(Path source, List<SourceFile> files, List<CacheHeader.FileStamp> stamps,
                                 CorpusOptions options, Path file, String reason) {
-        CorpusEncoder encoder = new CorpusEncoder(source, files, new FileJoiner(options.separator(), files.size() > 1),
-                options.progress());
+        CorpusEncoder encoder = new CorpusEncoder(source, files, options);
         CorpusEncoder.Scan scan = encoder.scan();
         Vocabulary vocabulary = CorpusEncoder.chooseVocabulary(scan.present(), options.vocabulary());
         CacheHeader header = new CacheHeader(SymbolWidth.forVocabulary(vocabulary.size()), scan.total(),

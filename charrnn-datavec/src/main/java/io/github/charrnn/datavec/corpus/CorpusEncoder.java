@@ -28,11 +28,12 @@ final class CorpusEncoder {
     record Scan(BitSet present, long[] characters, long total) {
     }
 
-    CorpusEncoder(Path source, List<SourceFile> files, FileJoiner joiner, ScanProgress progress) {
+    /** Passes over {@code files} (the files of {@code source}) joined and reported as {@code options} say. */
+    CorpusEncoder(Path source, List<SourceFile> files, CorpusOptions options) {
         this.source = source;
         this.files = files;
-        this.joiner = joiner;
-        this.progress = progress;
+        this.joiner = new FileJoiner(options.separator(), files.size() > 1);
+        this.progress = options.progress();
         this.totalBytes = files.stream().mapToLong(SourceFile::size).sum();
     }
 

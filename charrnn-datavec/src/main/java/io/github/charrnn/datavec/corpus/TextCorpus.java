@@ -72,8 +72,7 @@ public final class TextCorpus {
     }
 
     private static EncodedCorpus inMemory(Path source, List<SourceFile> files, CorpusOptions options) {
-        CorpusEncoder encoder = new CorpusEncoder(source, files, new FileJoiner(options.separator(), files.size() > 1),
-                options.progress());
+        CorpusEncoder encoder = new CorpusEncoder(source, files, options);
         CorpusEncoder.Scan scan = encoder.scan();
         Vocabulary vocabulary = CorpusEncoder.chooseVocabulary(scan.present(), options.vocabulary());
         ArrayText.Builder builder = new ArrayText.Builder(SymbolWidth.forVocabulary(vocabulary.size()), (int) scan.total());
