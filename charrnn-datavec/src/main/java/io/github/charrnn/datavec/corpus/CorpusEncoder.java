@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 /**
  * The two streaming passes over a corpus's files, neither of which holds the text: the first finds which code
@@ -102,16 +103,17 @@ final class CorpusEncoder {
             long before = bytesBefore;
             long expected = scan.characters()[f];
             long[] count = {0};
-            int last = Utf8Reader.forEachCodePoint(path, cp -> {
+            IntConsumer encode = cp -> {
                 int id = cp < ids.length ? ids[cp] : -1;
                 if (id < 0 || ++count[0] > expected) {
                     throw changed(path);
                 }
                 sink.add(id);
-            }, done -> progress.onProgress(ScanProgress.Pass.ENCODING, before + done, totalBytes));
+            };
+            int last = Utf8Reader.forEachCodePoint(path, encode,
+                    done -> progress.onProgress(ScanProgress.Pass.ENCODING, before + done, totalBytes));
             for (int cp : joiner.after(last)) {
-                count[0]++;
-                sink.add(ids[cp]);
+                encode.accept(cp);
             }
             if (count[0] != expected) {
                 throw changed(path);
