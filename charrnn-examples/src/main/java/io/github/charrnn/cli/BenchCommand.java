@@ -19,8 +19,9 @@ import java.util.concurrent.Callable;
 
 /** {@code charrnn bench}: training and generation throughput of the articles' configuration, and peak heap. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measures training chars/s (after warm-up), single-stream and batched generation chars/s",
-                "(top-k sampling) and peak heap, on the articles' configuration by default (2 x 512 LSTM, batch 128, seq 100)."})
+        description = {"Measures training and generation speed and peak heap.",
+                "Training chars/s (after warm-up), single-stream and batched generation chars/s (top-k sampling) and peak heap,",
+                "on the articles' configuration by default (2 x 512 LSTM, batch 128, seq 100)."})
 final class BenchCommand implements Callable<Integer> {
 
     /**

@@ -13,7 +13,7 @@ import java.util.List;
         description = "Character-level recurrent networks (stacked LSTMs) on Deeplearning4j: train on any text, generate new text.",
         footer = {"", "First steps:",
                 "  charrnn sample --prime \"The \"   text from the bundled pretrained model",
-                "  charrnn train                    a small model on a bundled text (about a minute)",
+                "  charrnn train                    a small model on a bundled text, in a minute",
                 "  charrnn COMMAND --help           every flag of a command, with its default",
                 "Guides: docs/getting-started.md; every command: docs/cli-reference.md"},
         subcommands = {TrainCommand.class, SampleCommand.class, EvalCommand.class, InfoCommand.class, StatsCommand.class, PlotCommand.class,
