@@ -1,0 +1,36 @@
+package io.github.charrnn.training.parallel;
+
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Averages the loss per character of the steps that several workers' networks take at once: one DL4J listener
+ * instance attached to every worker. Thread-safe.
+ */
+final class ConcurrentLossMeter extends BaseTrainingListener {
+
+    private double lossSum;
+    private long steps;
+
+    @Override
+    public void iterationDone(Model model, int iteration, int epoch) {
+        INDArray input = ((MultiLayerNetwork) model).getInput();
+        long time = input.rank() == 3 ? input.size(2) : 1;
+        // DL4J's score of a recurrent output layer is the loss summed over time, averaged over the batch
+        double meanLoss = model.score() / time;
+        synchronized (this) {
+            lossSum += meanLoss;
+            steps++;
+        }
+    }
+
+    /** The mean loss of the steps since the last call (NaN if none), and starts counting afresh. */
+    synchronized double takeMean() {
+        double mean = steps == 0 ? Double.NaN : lossSum / steps;
+        lossSum = 0;
+        steps = 0;
+        return mean;
+    }
+}
