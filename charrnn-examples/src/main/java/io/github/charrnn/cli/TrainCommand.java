@@ -3,14 +3,20 @@ package io.github.charrnn.cli;
 import io.github.charrnn.CharRnn;
 import io.github.charrnn.datavec.batching.BatchMode;
 import io.github.charrnn.datavec.batching.CharBatches;
+import io.github.charrnn.datavec.batching.ConsecutiveBatchIterator;
+import io.github.charrnn.datavec.cluster.ClusterPlan;
+import io.github.charrnn.datavec.cluster.ClusterSession;
+import io.github.charrnn.datavec.cluster.ClusterTrainer;
 import io.github.charrnn.datavec.corpus.TextCorpus;
 import io.github.charrnn.generation.SamplingOptions;
 import io.github.charrnn.model.CellType;
 import io.github.charrnn.model.CharRnnConfig;
+import io.github.charrnn.training.DataParallelTraining;
 import io.github.charrnn.training.ProgressListener;
 import io.github.charrnn.training.TrainingOptions;
 import io.github.charrnn.training.TrainingPosition;
 import io.github.charrnn.training.TrainingReport;
+import io.github.charrnn.training.parallel.ParallelWrapperTraining;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -112,14 +118,23 @@ final class TrainCommand implements Callable<Integer> {
             "--val-frac and --mode; --epochs and --steps count the earlier steps too."})
     Path resume;
 
+    @Option(names = "--workers", paramLabel = "N", description = {"Train N copies of the model at once in this JVM with DL4J's ParallelWrapper, their",
+            "weights averaged after each mini-batch (docs/spark.md); 1 trains one (default: ${DEFAULT-VALUE})."})
+    int workers = 1;
+
+    @Option(names = "--spark", paramLabel = "MASTER", description = {"Train on Apache Spark with parameter averaging: local[N] runs N executor threads here,",
+            "under spark-submit its --master wins; --text may then be an hdfs:// or s3a:// path (docs/spark.md)."})
+    String spark;
+
     @Mixin
     OutputOptions output;
 
     @Override
     public Integer call() {
         PrintStream out = System.out;
+        checkDataParallelFlags();
         boolean onBundled = source.onBundled();
-        BundledText bundledText = source.bundledText();
+        source.bundledText();   // checks --bundled before anything is read
         CharRnn resumed = resume == null ? null : loadToResume();
         int batchSize = batch != null ? batch : onBundled ? BUNDLED_BATCH : 128;
         long maxSteps = steps != null ? steps : onBundled ? BUNDLED_STEPS : 0;
@@ -142,7 +157,18 @@ final class TrainCommand implements Callable<Integer> {
                     + " those too, so ask for more than " + stepsBefore + ".");
         }
 
-        TextCorpus corpus = source.corpus(resumed == null ? null : resumed.vocabulary());
+        try (ClusterSession cluster = spark == null ? null : ClusterTrainer.find().connect(spark)) {
+            return train(out, resumed, cluster, config, batchSize, maxSteps, sampleCount, batchMode, training, stepsBefore);
+        }
+    }
+
+    private Integer train(PrintStream out, CharRnn resumed, ClusterSession cluster, CharRnnConfig config, int batchSize,
+                          long maxSteps, int sampleCount, BatchMode batchMode, TrainingOptions.Builder training,
+                          long stepsBefore) {
+        boolean onBundled = source.onBundled();
+        BundledText bundledText = source.bundledText();
+        TextCorpus corpus = cluster == null || onBundled ? source.corpus(resumed == null ? null : resumed.vocabulary())
+                : cluster.read(spec.commandLine().getParseResult().matchedOption("--text").stringValues().get(0), null);
         out.println("text: " + corpus.describe() + (onBundled ? " (bundled; see docs/bundled-texts.md)" : ""));
         String batching = String.format(java.util.Locale.ROOT, "batch %d, sequence %d, validation fraction %s, %s batches, %s",
                 batchSize, config.sequenceLength(), validationFraction, batchMode.name().toLowerCase(java.util.Locale.ROOT),
@@ -175,7 +201,16 @@ final class TrainCommand implements Callable<Integer> {
         try (LossLog losses = new LossLog(model, resumed != null);
              ProgressBarPrinter progressBar = bar ? new ProgressBarPrinter(epochs, planned, stepsBefore) : null) {
             ProgressListener progress = quiet ? p -> { } : bar ? progressBar : new ProgressPrinter(out, epochs, planned);
-            report = rnn.fitWithCheckpoints(batches.train(), batches.validation(), options, checkpoints, progress, losses);
+            DataParallelTraining parallel = cluster != null
+                    ? cluster.training(corpus, new ClusterPlan(batchSize, config.sequenceLength(),
+                            ((ConsecutiveBatchIterator) batches.train()).windowsPerBatch(),
+                            validationFraction, 1, options))
+                    : workers > 1 ? new ParallelWrapperTraining(batches.train(), batches.validation(), options, workers) : null;
+            if (parallel != null) {
+                out.println("training: " + parallel.describe() + " (DL4J's fit on each worker)");
+            }
+            report = parallel != null ? rnn.fit(parallel, progress, losses)
+                    : rnn.fitWithCheckpoints(batches.train(), batches.validation(), options, checkpoints, progress, losses);
             if (forGeneration) {
                 rnn.saveForGeneration(model);
             } else {
@@ -203,6 +238,29 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** --workers and --spark: each alone, and neither with resuming, checkpoints or (for Spark) random windows. */
+    private void checkDataParallelFlags() {
+        if (workers < 1) {
+            throw new IllegalArgumentException("--workers must be at least 1, got " + workers + ".");
+        }
+        if (spark == null && workers == 1) {
+            return;
+        }
+        String flag = spark != null ? "--spark" : "--workers";
+        if (spark != null && workers > 1) {
+            throw new IllegalArgumentException("Give --spark or --workers, not both: under --spark the executors are the workers.");
+        }
+        if (resume != null) {
+            throw new IllegalArgumentException(flag + " cannot resume a run: data-parallel training is not resumed exactly; leave out --resume.");
+        }
+        if (checkpointEvery > 0) {
+            throw new IllegalArgumentException(flag + " writes no checkpoints; leave out --checkpoint-every.");
+        }
+        if (spark != null && BatchMode.parse(mode) != BatchMode.CONSECUTIVE) {
+            throw new IllegalArgumentException("--spark trains on consecutive windows only; leave out --mode " + mode + ".");
+        }
+    }
+
     /** The hyperparameters from the flags (with the bundled text's defaults where a flag is absent). */
     private CharRnnConfig configFromFlags(boolean onBundled) {
         int hiddenSize = hidden != null ? hidden : onBundled ? BUNDLED_HIDDEN : 512;
@@ -220,7 +278,8 @@ final class TrainCommand implements Callable<Integer> {
         CharRnn loaded = ModelFiles.loadWithOptimizer(resume);
         if (loaded.trainingPosition() == null) {
             throw new IllegalArgumentException("The model in " + resume + " records no training position (it was never trained,"
-                    + " was saved --for-generation, or was written by an earlier charrnn); train it without --resume.");
+                    + " was saved --for-generation, was trained with --workers or --spark, or was written by an earlier charrnn);"
+                    + " train it without --resume.");
         }
         CharRnnConfig saved = loaded.config();
         CommandLine.ParseResult parsed = spec.commandLine().getParseResult();

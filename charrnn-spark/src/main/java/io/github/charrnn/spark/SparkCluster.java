@@ -29,6 +29,8 @@ public final class SparkCluster implements ClusterSession {
         SparkConf conf = new SparkConf(true).setAppName("charrnn").setIfMissing("spark.master", master);
         if (conf.get("spark.master").startsWith("local")) {
             conf.setIfMissing("spark.ui.enabled", "false");   // no web server for a run inside one JVM
+            conf.setIfMissing("spark.driver.host", "127.0.0.1");   // nor a listening socket beyond the loopback
+            conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
         }
         return new SparkCluster(new JavaSparkContext(conf));
     }
