@@ -3,10 +3,7 @@ package io.github.charrnn.cli;
 import io.github.charrnn.CharRnn;
 import io.github.charrnn.datavec.batching.BatchMode;
 import io.github.charrnn.datavec.batching.CharBatches;
-import io.github.charrnn.datavec.batching.ConsecutiveBatchIterator;
-import io.github.charrnn.datavec.cluster.ClusterPlan;
 import io.github.charrnn.datavec.cluster.ClusterSession;
-import io.github.charrnn.datavec.cluster.ClusterTrainer;
 import io.github.charrnn.datavec.corpus.TextCorpus;
 import io.github.charrnn.generation.SamplingOptions;
 import io.github.charrnn.model.CellType;
@@ -16,7 +13,6 @@ import io.github.charrnn.training.ProgressListener;
 import io.github.charrnn.training.TrainingOptions;
 import io.github.charrnn.training.TrainingPosition;
 import io.github.charrnn.training.TrainingReport;
-import io.github.charrnn.training.parallel.ParallelWrapperTraining;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -118,13 +114,8 @@ final class TrainCommand implements Callable<Integer> {
             "--val-frac and --mode; --epochs and --steps count the earlier steps too."})
     Path resume;
 
-    @Option(names = "--workers", paramLabel = "N", description = {"Train N copies of the model at once in this JVM with DL4J's ParallelWrapper, their",
-            "weights averaged after each mini-batch (docs/spark.md); 1 trains one (default: ${DEFAULT-VALUE})."})
-    int workers = 1;
-
-    @Option(names = "--spark", paramLabel = "MASTER", description = {"Train on Apache Spark with parameter averaging: local[N] runs N executor threads here,",
-            "under spark-submit its --master wins; --text may then be an hdfs:// or s3a:// path (docs/spark.md)."})
-    String spark;
+    @Mixin
+    DataParallelOptions parallel;
 
     @Mixin
     OutputOptions output;
@@ -132,14 +123,14 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream out = System.out;
-        checkDataParallelFlags();
         boolean onBundled = source.onBundled();
         source.bundledText();   // checks --bundled before anything is read
+        BatchMode batchMode = BatchMode.parse(mode);
+        parallel.check(resume != null, checkpointEvery, batchMode);
         CharRnn resumed = resume == null ? null : loadToResume();
         int batchSize = batch != null ? batch : onBundled ? BUNDLED_BATCH : 128;
         long maxSteps = steps != null ? steps : onBundled ? BUNDLED_STEPS : 0;
         int sampleCount = samples != null ? samples : onBundled ? 3 : 0;
-        BatchMode batchMode = BatchMode.parse(mode);
         // checks every hyperparameter before the (possibly long) read of the text
         CharRnnConfig config = resumed != null ? resumed.config() : configFromFlags(onBundled);
         if (batchSize < 1) {
@@ -157,14 +148,22 @@ final class TrainCommand implements Callable<Integer> {
                     + " those too, so ask for more than " + stepsBefore + ".");
         }
 
-        try (ClusterSession cluster = spark == null ? null : ClusterTrainer.find().connect(spark)) {
-            return train(out, resumed, cluster, config, batchSize, maxSteps, sampleCount, batchMode, training, stepsBefore);
+        try (ClusterSession cluster = parallel.connect()) {
+            return train(out, resumed, cluster, config, new RunSettings(batchSize, maxSteps, sampleCount, batchMode, stepsBefore),
+                    training);
         }
     }
 
-    private Integer train(PrintStream out, CharRnn resumed, ClusterSession cluster, CharRnnConfig config, int batchSize,
-                          long maxSteps, int sampleCount, BatchMode batchMode, TrainingOptions.Builder training,
-                          long stepsBefore) {
+    /** What {@link #call()} worked out from the flags before reading the text. */
+    private record RunSettings(int batchSize, long maxSteps, int sampleCount, BatchMode batchMode, long stepsBefore) {
+    }
+
+    private Integer train(PrintStream out, CharRnn resumed, ClusterSession cluster, CharRnnConfig config, RunSettings run,
+                          TrainingOptions.Builder training) {
+        int batchSize = run.batchSize();
+        long maxSteps = run.maxSteps();
+        long stepsBefore = run.stepsBefore();
+        BatchMode batchMode = run.batchMode();
         boolean onBundled = source.onBundled();
         BundledText bundledText = source.bundledText();
         TextCorpus corpus = cluster == null || onBundled ? source.corpus(resumed == null ? null : resumed.vocabulary())
@@ -201,15 +200,12 @@ final class TrainCommand implements Callable<Integer> {
         try (LossLog losses = new LossLog(model, resumed != null);
              ProgressBarPrinter progressBar = bar ? new ProgressBarPrinter(epochs, planned, stepsBefore) : null) {
             ProgressListener progress = quiet ? p -> { } : bar ? progressBar : new ProgressPrinter(out, epochs, planned);
-            DataParallelTraining parallel = cluster != null
-                    ? cluster.training(corpus, new ClusterPlan(batchSize, config.sequenceLength(),
-                            ((ConsecutiveBatchIterator) batches.train()).windowsPerBatch(),
-                            validationFraction, 1, options))
-                    : workers > 1 ? new ParallelWrapperTraining(batches.train(), batches.validation(), options, workers) : null;
-            if (parallel != null) {
-                out.println("training: " + parallel.describe() + " (DL4J's fit on each worker)");
+            DataParallelTraining workers = parallel.training(cluster, corpus, batches, config.sequenceLength(),
+                    validationFraction, options);
+            if (workers != null) {
+                out.println("training: " + workers.describe() + " (DL4J's fit on each worker)");
             }
-            report = parallel != null ? rnn.fit(parallel, progress, losses)
+            report = workers != null ? rnn.fit(workers, progress, losses)
                     : rnn.fitWithCheckpoints(batches.train(), batches.validation(), options, checkpoints, progress, losses);
             if (forGeneration) {
                 rnn.saveForGeneration(model);
@@ -226,7 +222,7 @@ final class TrainCommand implements Callable<Integer> {
         }
 
         String prime = onBundled ? bundledText.prime() : SampleCommand.defaultPrime(rnn.vocabulary());
-        for (int i = 0; i < sampleCount; i++) {
+        for (int i = 0; i < run.sampleCount(); i++) {
             SamplingOptions sampling = SamplingOptions.builder().length(300).topK(5).seed(config.seed() + i).build();
             out.println("--- sample " + (i + 1) + " (prime " + SampleCommand.show(prime) + ", top-k 5)");
             out.println(prime + rnn.generate(prime, sampling));
@@ -236,29 +232,6 @@ final class TrainCommand implements Callable<Integer> {
                     "steps", report.steps(), "train_chars_per_s", report.charsPerSecond(), "model", model.toString()));
         }
         return 0;
-    }
-
-    /** --workers and --spark: each alone, and neither with resuming, checkpoints or (for Spark) random windows. */
-    private void checkDataParallelFlags() {
-        if (workers < 1) {
-            throw new IllegalArgumentException("--workers must be at least 1, got " + workers + ".");
-        }
-        if (spark == null && workers == 1) {
-            return;
-        }
-        String flag = spark != null ? "--spark" : "--workers";
-        if (spark != null && workers > 1) {
-            throw new IllegalArgumentException("Give --spark or --workers, not both: under --spark the executors are the workers.");
-        }
-        if (resume != null) {
-            throw new IllegalArgumentException(flag + " cannot resume a run: data-parallel training is not resumed exactly; leave out --resume.");
-        }
-        if (checkpointEvery > 0) {
-            throw new IllegalArgumentException(flag + " writes no checkpoints; leave out --checkpoint-every.");
-        }
-        if (spark != null && BatchMode.parse(mode) != BatchMode.CONSECUTIVE) {
-            throw new IllegalArgumentException("--spark trains on consecutive windows only; leave out --mode " + mode + ".");
-        }
     }
 
     /** The hyperparameters from the flags (with the bundled text's defaults where a flag is absent). */

@@ -1,0 +1,73 @@
+package io.github.charrnn.cli;
+
+import io.github.charrnn.datavec.batching.BatchMode;
+import io.github.charrnn.datavec.batching.CharBatches;
+import io.github.charrnn.datavec.batching.ConsecutiveBatchIterator;
+import io.github.charrnn.datavec.cluster.ClusterPlan;
+import io.github.charrnn.datavec.cluster.ClusterSession;
+import io.github.charrnn.datavec.cluster.ClusterTrainer;
+import io.github.charrnn.datavec.corpus.TextCorpus;
+import io.github.charrnn.training.DataParallelTraining;
+import io.github.charrnn.training.TrainingOptions;
+import io.github.charrnn.training.parallel.ParallelWrapperTraining;
+import picocli.CommandLine.Option;
+
+/** {@code train --workers N} and {@code --spark MASTER}: how many copies of the model train at once, and where. */
+final class DataParallelOptions {
+
+    @Option(names = "--workers", paramLabel = "N", description = {"Train N copies of the model at once in this JVM with DL4J's ParallelWrapper, their",
+            "weights averaged after each mini-batch (docs/spark.md); 1 trains one (default: ${DEFAULT-VALUE})."})
+    int workers = 1;
+
+    @Option(names = "--spark", paramLabel = "MASTER", description = {"Train on Apache Spark with parameter averaging: local[N] runs N executor threads here,",
+            "under spark-submit its --master wins; --text may then be an hdfs:// or s3a:// path (docs/spark.md)."})
+    String spark;
+
+    /** True when the flags ask for more than the single-machine loop. */
+    boolean enabled() {
+        return spark != null || workers > 1;
+    }
+
+    /** Each flag alone, and neither with resuming, checkpoints or (for Spark) random windows. */
+    void check(boolean resuming, long checkpointEvery, BatchMode mode) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("--workers must be at least 1, got " + workers + ".");
+        }
+        if (!enabled()) {
+            return;
+        }
+        String flag = spark != null ? "--spark" : "--workers";
+        if (spark != null && workers > 1) {
+            throw new IllegalArgumentException("Give --spark or --workers, not both: under --spark the executors are the workers.");
+        }
+        if (resuming) {
+            throw new IllegalArgumentException(flag + " cannot resume a run: data-parallel training is not resumed exactly; leave out --resume.");
+        }
+        if (checkpointEvery > 0) {
+            throw new IllegalArgumentException(flag + " writes no checkpoints; leave out --checkpoint-every.");
+        }
+        if (spark != null && mode != BatchMode.CONSECUTIVE) {
+            throw new IllegalArgumentException("--spark trains on consecutive windows only; leave out --mode random.");
+        }
+    }
+
+    /** A connection to the Spark cluster, or null without --spark. */
+    ClusterSession connect() {
+        return spark == null ? null : ClusterTrainer.find().connect(spark);
+    }
+
+    /**
+     * The data-parallel training the flags ask for, or null for the single-machine loop.
+     *
+     * @param cluster  the connection from {@link #connect()}
+     */
+    DataParallelTraining training(ClusterSession cluster, TextCorpus corpus, CharBatches.TrainingBatches batches,
+                                  int sequenceLength, double validationFraction, TrainingOptions options) {
+        if (cluster != null) {
+            ConsecutiveBatchIterator train = (ConsecutiveBatchIterator) batches.train();
+            return cluster.training(corpus, new ClusterPlan(train.batch(), sequenceLength, train.windowsPerBatch(),
+                    validationFraction, 1, options));
+        }
+        return workers > 1 ? new ParallelWrapperTraining(batches.train(), batches.validation(), options, workers) : null;
+    }
+}
