@@ -18,10 +18,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
@@ -44,6 +46,8 @@ public final class ModelFile {
     public static final String METADATA_ENTRY = "charrnn.json";
     /** The layout version this library writes and the newest it reads. */
     public static final int FORMAT_VERSION = 1;
+
+    private static final SecureRandom TEMPORARY_NAMES = new SecureRandom();
     /** Our JSON entry is read only up to this size. */
     private static final long MAX_METADATA_BYTES = 64L << 20;
 
@@ -81,8 +85,8 @@ public final class ModelFile {
         Path temporary = null;
         try {
             Files.createDirectories(directory);
-            dl4jZip = Files.createTempFile(directory, ".charrnn-dl4j-", ".zip");
-            temporary = Files.createTempFile(directory, ".charrnn-", ".zip.tmp");
+            dl4jZip = newFileBeside(directory, ".charrnn-dl4j-", ".zip");
+            temporary = newFileBeside(directory, ".charrnn-", ".zip.tmp");
             ModelSerializer.writeModel(network, dl4jZip.toFile(), withOptimizerState);
             byte[] json = JSON.writeValueAsBytes(metadata);
             try (OutputStream out = Files.newOutputStream(temporary); ZipOutputStream zip = new ZipOutputStream(out);
@@ -105,6 +109,21 @@ public final class ModelFile {
         } finally {
             deleteQuietly(dl4jZip);
             deleteQuietly(temporary);
+        }
+    }
+
+    /**
+     * A new empty file with a random name in {@code directory}. Unlike {@code Files.createTempFile} (owner-only
+     * permissions) it gets the usual permissions of a new file, which the model file then keeps.
+     */
+    private static Path newFileBeside(Path directory, String prefix, String suffix) throws IOException {
+        while (true) {
+            Path candidate = directory.resolve(prefix + Long.toUnsignedString(TEMPORARY_NAMES.nextLong(), 36) + suffix);
+            try {
+                return Files.createFile(candidate);
+            } catch (FileAlreadyExistsException taken) {
+                // try another name
+            }
         }
     }
 

@@ -52,7 +52,7 @@ public final class LossChart {
         XYChart chart = chart(curves, width, height);
         try {
             Path absolute = png.toAbsolutePath();
-            Path temporary = Files.createTempFile(absolute.getParent(), ".chart", ".png.tmp");
+            Path temporary = absolute.resolveSibling(absolute.getFileName() + ".tmp");
             try {
                 Files.write(temporary, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
                 Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
