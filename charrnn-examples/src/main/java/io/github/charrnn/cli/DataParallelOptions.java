@@ -15,12 +15,12 @@ import picocli.CommandLine.Option;
 /** {@code train --workers N} and {@code --spark MASTER}: how many copies of the model train at once, and where. */
 final class DataParallelOptions {
 
-    @Option(names = "--workers", paramLabel = "N", description = {"Train N copies of the model at once in this JVM with DL4J's ParallelWrapper, their",
-            "weights averaged after each mini-batch (docs/spark.md); 1 trains one (default: ${DEFAULT-VALUE})."})
+    @Option(names = "--workers", paramLabel = "N", description = {"Train N copies at once in this JVM (DL4J's",
+            "ParallelWrapper, weights averaged; not resumable;", "docs/spark.md) (default: ${DEFAULT-VALUE})."})
     int workers = 1;
 
-    @Option(names = "--spark", paramLabel = "MASTER", description = {"Train on Apache Spark with parameter averaging: local[N] runs N executor threads here,",
-            "under spark-submit its --master wins; --text may then be an hdfs:// or s3a:// path (docs/spark.md)."})
+    @Option(names = "--spark", paramLabel = "MASTER", description = {"Train on Apache Spark, parameter averaging:",
+            "local[N] for N executor threads here; --text may be", "hdfs:// or s3a:// (docs/spark.md; not resumable)."})
     String spark;
 
     /** True when the flags ask for more than the single-machine loop. */
