@@ -53,7 +53,17 @@ final class DataParallelOptions {
 
     /** A connection to the Spark cluster, or null without --spark. */
     ClusterSession connect() {
-        return spark == null ? null : ClusterTrainer.find().connect(spark);
+        if (spark == null) {
+            return null;
+        }
+        ClusterTrainer trainer;
+        try {
+            trainer = ClusterTrainer.find();
+        } catch (IllegalStateException missing) {
+            // the one thing the user can do about it is build differently: a bad-input message, not a crash
+            throw new IllegalArgumentException(missing.getMessage(), missing);
+        }
+        return trainer.connect(spark);
     }
 
     /**
