@@ -51,6 +51,16 @@ final class DataParallelOptions {
         }
     }
 
+    /**
+     * At most {@code maxWindows} windows per mini-batch, and few enough that each of the --workers gets a mini-batch
+     * of its own in every epoch (at least 1). charrnn-spark makes the same choice for its executors itself.
+     *
+     * @param windowsPerRow  windows in each row of the training text, that is, steps per epoch
+     */
+    int maxWindowsPerBatch(int maxWindows, long windowsPerRow) {
+        return (int) Math.max(1, Math.min(maxWindows, windowsPerRow / Math.max(1, workers)));
+    }
+
     /** A connection to the Spark cluster, or null without --spark. */
     ClusterSession connect() {
         if (spark == null) {

@@ -181,6 +181,9 @@ final class TrainCommand implements Callable<Integer> {
                 .batching(batching).build();
         // checkpoints fall between mini-batches, so a mini-batch spans at most the checkpoint interval
         int maxWindows = (int) Math.min(CharBatches.AUTO_MAX_WINDOWS, checkpointEvery > 0 ? checkpointEvery : Long.MAX_VALUE);
+        // and every worker gets a mini-batch of its own in each epoch
+        maxWindows = parallel.maxWindowsPerBatch(maxWindows, corpus.split(validationFraction).train().length()
+                / ((long) batchSize * config.sequenceLength()));
         CharBatches.TrainingBatches batches = CharBatches.forTraining(corpus, validationFraction, batchSize,
                 config.sequenceLength(), batchMode, config.seed(), maxWindows);
         CharRnn rnn = resumed != null ? resumed : CharRnn.builder().vocabulary(corpus.vocabulary()).config(config).build();

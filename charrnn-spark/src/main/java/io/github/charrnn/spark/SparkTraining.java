@@ -57,8 +57,8 @@ final class SparkTraining implements DataParallelTraining {
 
     @Override
     public String describe() {
-        return "Spark " + spark.master() + ", " + spark.defaultParallelism() + " workers, parameter averaging every "
-                + plan.averagingFrequency() + " mini-batches";
+        return "Spark " + spark.master() + ", " + spark.defaultParallelism() + " workers, weights averaged after every "
+                + (plan.averagingFrequency() == 1 ? "mini-batch" : plan.averagingFrequency() + " mini-batches") + " each";
     }
 
     @Override
@@ -68,9 +68,15 @@ final class SparkTraining implements DataParallelTraining {
             throw new IllegalArgumentException("The plan cuts windows of " + plan.sequenceLength()
                     + " characters but the model's sequence length is " + config.sequenceLength() + ".");
         }
+        int workers = spark.defaultParallelism();
         CharBatches.TrainingBatches batches = CharBatches.forTraining(corpus, plan.validationFraction(), plan.batchSize(),
                 plan.sequenceLength(), BatchMode.CONSECUTIVE, config.seed(), plan.windowsPerBlock());
-        int workers = spark.defaultParallelism();
+        long windowsPerRow = batches.train().stepsPerEpoch();
+        if (batches.train().batchesPerEpoch() < workers) {
+            // smaller blocks, so that every executor core gets one of its own in each epoch
+            batches = CharBatches.forTraining(corpus, plan.validationFraction(), plan.batchSize(), plan.sequenceLength(),
+                    BatchMode.CONSECUTIVE, config.seed(), (int) Math.max(1, windowsPerRow / workers));
+        }
         ParameterAveragingTrainingMaster master = new ParameterAveragingTrainingMaster.Builder(workers, plan.batchSize())
                 .batchSizePerWorker(plan.batchSize())
                 .averagingFrequency(plan.averagingFrequency())
