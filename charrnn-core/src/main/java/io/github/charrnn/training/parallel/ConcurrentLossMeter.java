@@ -1,9 +1,8 @@
 package io.github.charrnn.training.parallel;
 
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import io.github.charrnn.training.StepLoss;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Averages the loss per character of the steps that several workers' networks take at once: one DL4J listener
@@ -16,10 +15,7 @@ final class ConcurrentLossMeter extends BaseTrainingListener {
 
     @Override
     public void iterationDone(Model model, int iteration, int epoch) {
-        INDArray input = ((MultiLayerNetwork) model).getInput();
-        long time = input.rank() == 3 ? input.size(2) : 1;
-        // DL4J's score of a recurrent output layer is the loss summed over time, averaged over the batch
-        double meanLoss = model.score() / time;
+        double meanLoss = StepLoss.perCharacter(model);
         synchronized (this) {
             lossSum += meanLoss;
             steps++;
