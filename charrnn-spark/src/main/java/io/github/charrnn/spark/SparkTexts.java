@@ -25,8 +25,9 @@ final class SparkTexts {
         List<Tuple2<String, String>> files;
         try {
             files = new ArrayList<>(spark.wholeTextFiles(location).collect());
-        } catch (RuntimeException e) {
-            throw new CorpusException("Spark could not read " + location + ": " + e.getMessage(), e);
+        } catch (Exception e) {   // Hadoop's IOExceptions arrive undeclared through Scala
+            throw new CorpusException("Spark could not read " + location + ": " + e.getMessage()
+                    + "; give a file or folder the driver and executors can read.", e);
         }
         if (files.isEmpty()) {
             throw new CorpusException("Spark found no file at " + location + ".");

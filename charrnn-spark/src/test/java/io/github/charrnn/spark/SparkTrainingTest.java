@@ -4,6 +4,7 @@ import io.github.charrnn.CharRnn;
 import io.github.charrnn.datavec.cluster.ClusterPlan;
 import io.github.charrnn.datavec.cluster.ClusterSession;
 import io.github.charrnn.datavec.cluster.ClusterTrainer;
+import io.github.charrnn.datavec.corpus.CorpusException;
 import io.github.charrnn.datavec.corpus.TextCorpus;
 import io.github.charrnn.generation.SamplingOptions;
 import io.github.charrnn.training.TrainingOptions;
@@ -80,6 +81,13 @@ class SparkTrainingTest {
         assertEquals(after, loaded.evaluate(VERSE.repeat(2)).loss(), 1e-5);
         String text = loaded.generate("twinkle ", SamplingOptions.builder().length(30).topK(3).seed(1).build());
         assertEquals(30, text.length());
+    }
+
+    @Test
+    void aMissingTextIsOneSentence(@TempDir Path dir) {
+        CorpusException missing = assertThrows(CorpusException.class, () -> spark.read(dir.resolve("none.txt").toString(), null));
+        assertTrue(missing.getMessage().startsWith("Spark could not read ") && missing.getMessage().contains("does not exist"),
+                missing.getMessage());
     }
 
     @Test
