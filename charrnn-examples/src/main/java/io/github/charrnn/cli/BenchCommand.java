@@ -32,6 +32,9 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     TextOptions source;
 
+    @Mixin
+    CacheOptions cache;
+
     @Option(names = "--hidden", paramLabel = "N", description = "Units per layer (default: ${DEFAULT-VALUE}).")
     int hidden = 512;
 
@@ -71,7 +74,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--steps, --sample-length, --streams and --stream-length must be at least 1,"
                     + " --warmup at least 0.");
         }
-        TextCorpus corpus = source.corpus(null);
+        TextCorpus corpus = source.corpusWithProgress(null, cache, false);
         System.out.println("text: " + corpus.describe());
         CharRnn rnn = CharRnn.builder().vocabulary(corpus.vocabulary()).hiddenSize(hidden).layers(layers)
                 .sequenceLength(seq).build();

@@ -13,7 +13,13 @@ public enum BundledText {
     /** ~1.1 MB of English quotations from Debian's fortunes and fortunes-min packages (fortune-mod 1.99.1). */
     FORTUNES_EN("fortunes-en", "fortunes-en.txt", "The "),
     /** The 300 Tang poems (~30,000 characters, 2,579 distinct) from Debian's fortunes-zh package. */
-    TANG300_ZH("tang300-zh", "tang300-zh.txt", "春");
+    TANG300_ZH("tang300-zh", "tang300-zh.txt", "春"),
+    /** ~240,000 characters of songs and poems: fortune-mod's songs-poems file (Debian's fortunes package). */
+    POEMS_EN("poems-en", "poems-en.txt", "christmas"),
+    /** Jane Austen's Pride and Prejudice (~685,000 characters), from Debian's r-cran-janeaustenr package. */
+    AUSTEN_PRIDE_EN("austen-pride-en", "austen-pride-en.txt", "Elizabeth"),
+    /** 480 synthetic dating-app profiles written for charrnn (CC0; no real people), one per paragraph. */
+    PROFILES_EN("profiles-en", "profiles-en.txt", "I'm looking for");
 
     private final String id;
     private final String resource;

@@ -28,8 +28,8 @@ final class DataParallelOptions {
         return spark != null || workers > 1;
     }
 
-    /** Each flag alone, and neither with resuming, checkpoints or (for Spark) random windows. */
-    void check(boolean resuming, long checkpointEvery, BatchMode mode) {
+    /** Each flag alone, and neither with resuming, checkpoints or (for Spark) random windows or a split by file. */
+    void check(boolean resuming, long checkpointEvery, BatchMode mode, boolean validationByFile) {
         if (workers < 1) {
             throw new IllegalArgumentException("--workers must be at least 1, got " + workers + ".");
         }
@@ -48,6 +48,10 @@ final class DataParallelOptions {
         }
         if (spark != null && mode != BatchMode.CONSECUTIVE) {
             throw new IllegalArgumentException("--spark trains on consecutive windows only; leave out --mode random.");
+        }
+        if (spark != null && validationByFile) {
+            throw new IllegalArgumentException("--spark keeps the last characters of the text for validation, not whole files;"
+                    + " leave out --val-by-file.");
         }
     }
 

@@ -24,6 +24,9 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     TextOptions source;
 
+    @Mixin
+    CacheOptions cache;
+
     @Option(names = "--batch", paramLabel = "N", description = "Parallel streams; fewer are used if the text is short (default: ${DEFAULT-VALUE}).")
     int batch = 32;
 
@@ -39,7 +42,7 @@ final class EvalCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--batch must be at least 1, got " + batch + ".");
         }
         CharRnn rnn = ModelFiles.load(model);
-        TextCorpus corpus = source.corpus(rnn.vocabulary());
+        TextCorpus corpus = source.corpusWithProgress(rnn.vocabulary(), cache, false);
         int sequenceLength = seq != null ? seq : rnn.config().sequenceLength();
         if (sequenceLength < 1) {
             throw new IllegalArgumentException("--seq must be at least 1, got " + sequenceLength + ".");

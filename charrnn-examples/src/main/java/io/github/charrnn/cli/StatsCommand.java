@@ -91,7 +91,7 @@ final class StatsCommand implements Callable<Integer> {
         if (text.onBundled()) {
             return text.bundledText().text();
         }
-        TextCorpus corpus = TextCorpus.read(text.text);
+        TextCorpus corpus = TextCorpus.read(text.text, text.readOptions());
         return corpus.vocabulary().decode(corpus.ids().toArray());
     }
 

@@ -47,6 +47,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     TextOptions source;
 
+    @Mixin
+    CacheOptions cache;
+
     @Option(names = "--model", paramLabel = "ZIP", description = "Model file to write (default: ${DEFAULT-VALUE}).")
     Path model = Path.of("model.zip");
 
@@ -82,6 +85,10 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--val-frac", paramLabel = "F", description = "Fraction of the text, from its end, kept for validation, in [0, 1) (default: ${DEFAULT-VALUE}).")
     double validationFraction = 0.1;
+
+    @Option(names = "--val-by-file", description = "Take the validation part as whole files of a --text folder: the last ones in path order,"
+            + " about --val-frac of the characters.")
+    boolean validationByFile;
 
     @Option(names = "--mode", paramLabel = "consecutive|random", description = "Mini-batches: consecutive (state carried) or random windows (default: ${DEFAULT-VALUE}).")
     String mode = "consecutive";
@@ -126,7 +133,7 @@ final class TrainCommand implements Callable<Integer> {
         boolean onBundled = source.onBundled();
         source.bundledText();   // checks --bundled before anything is read
         BatchMode batchMode = BatchMode.parse(mode);
-        parallel.check(resume != null, checkpointEvery, batchMode);
+        parallel.check(resume != null, checkpointEvery, batchMode, validationByFile);
         CharRnn resumed = resume == null ? null : loadToResume();
         int batchSize = batch != null ? batch : onBundled ? BUNDLED_BATCH : 128;
         long maxSteps = steps != null ? steps : onBundled ? BUNDLED_STEPS : 0;
@@ -138,6 +145,10 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (!(validationFraction >= 0 && validationFraction < 1)) {
             throw new IllegalArgumentException("--val-frac must be in [0, 1), got " + validationFraction + ".");
+        }
+        if (validationByFile && (onBundled || validationFraction == 0)) {
+            throw new IllegalArgumentException("--val-by-file takes whole files of a --text folder for validation; it needs --text"
+                    + " and a --val-frac above 0.");
         }
         TrainingOptions.Builder training = TrainingOptions.builder().epochs(epochs).maxSteps(maxSteps)
                 .reportEvery(printEvery).validateEvery(validateEvery).checkpointEvery(checkpointEvery);
@@ -166,26 +177,30 @@ final class TrainCommand implements Callable<Integer> {
         BatchMode batchMode = run.batchMode();
         boolean onBundled = source.onBundled();
         BundledText bundledText = source.bundledText();
-        TextCorpus corpus = cluster == null || onBundled ? source.corpus(resumed == null ? null : resumed.vocabulary())
+        TextCorpus corpus = cluster == null || onBundled
+                ? source.corpusWithProgress(resumed == null ? null : resumed.vocabulary(), cache, quiet)
                 : cluster.read(spec.commandLine().getParseResult().matchedOption("--text").stringValues().get(0), null);
         out.println("text: " + corpus.describe() + (onBundled ? " (bundled; see docs/bundled-texts.md)" : ""));
-        String batching = String.format(java.util.Locale.ROOT, "batch %d, sequence %d, validation fraction %s, %s batches, %s",
-                batchSize, config.sequenceLength(), validationFraction, batchMode.name().toLowerCase(java.util.Locale.ROOT),
-                corpus.describe());
+        String batching = String.format(java.util.Locale.ROOT, "batch %d, sequence %d, validation fraction %s%s, %s batches, %s",
+                batchSize, config.sequenceLength(), validationFraction, validationByFile ? " by file" : "",
+                batchMode.name().toLowerCase(java.util.Locale.ROOT), corpus.describe());
         TrainingPosition from = resumed == null ? null : resumed.trainingPosition();
         if (from != null && from.batching() != null && !from.batching().equals(batching)) {
             throw new IllegalArgumentException("The run in " + resume + " was trained on " + from.batching() + "; this one would be"
-                    + " " + batching + ". Give the same --text, --batch, --val-frac and --mode to resume it.");
+                    + " " + batching + ". Give the same --text, --batch, --val-frac, --val-by-file and --mode to resume it.");
         }
         TrainingOptions options = training.maxSteps(maxSteps > 0 ? maxSteps - stepsBefore : 0).resumeFrom(from)
                 .batching(batching).build();
         // checkpoints fall between mini-batches, so a mini-batch spans at most the checkpoint interval
         int maxWindows = (int) Math.min(CharBatches.AUTO_MAX_WINDOWS, checkpointEvery > 0 ? checkpointEvery : Long.MAX_VALUE);
+        TextCorpus.Split split = validationByFile ? corpus.splitByFile(validationFraction) : corpus.split(validationFraction);
+        if (validationByFile) {
+            out.printf("validation: the last files, %,d of %,d characters%n", split.validation().length(), corpus.length());
+        }
         // and every worker gets a mini-batch of its own in each epoch
-        maxWindows = parallel.maxWindowsPerBatch(maxWindows, corpus.split(validationFraction).train().length()
-                / ((long) batchSize * config.sequenceLength()));
-        CharBatches.TrainingBatches batches = CharBatches.forTraining(corpus, validationFraction, batchSize,
-                config.sequenceLength(), batchMode, config.seed(), maxWindows);
+        maxWindows = parallel.maxWindowsPerBatch(maxWindows, split.train().length() / ((long) batchSize * config.sequenceLength()));
+        CharBatches.TrainingBatches batches = CharBatches.forTraining(split, validationFraction > 0, corpus.vocabulary().size(),
+                batchSize, config.sequenceLength(), batchMode, config.seed(), maxWindows);
         CharRnn rnn = resumed != null ? resumed : CharRnn.builder().vocabulary(corpus.vocabulary()).config(config).build();
         if (resumed == null) {
             rnn.describeCorpus(corpus.describe());

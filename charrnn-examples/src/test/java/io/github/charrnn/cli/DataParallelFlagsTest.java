@@ -53,6 +53,7 @@ class DataParallelFlagsTest {
         assertOneLineError(run("train", "--workers", "2", "--checkpoint-every", "10", "--model", zip), "writes no checkpoints");
         assertOneLineError(run("train", "--workers", "2", "--resume", zip, "--model", zip), "cannot resume");
         assertOneLineError(run("train", "--spark", "local[2]", "--mode", "random", "--model", zip), "consecutive windows only");
+        assertOneLineError(run("train", "--spark", "local[2]", "--val-by-file", "--model", zip), "leave out --val-by-file");
     }
 
     private static void assertOneLineError(CommandLineTest.Run run, String part) {

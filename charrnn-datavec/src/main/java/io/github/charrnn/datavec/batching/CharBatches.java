@@ -39,18 +39,28 @@ public final class CharBatches {
      */
     public static TrainingBatches forTraining(TextCorpus corpus, double validationFraction, int batchSize,
                                               int sequenceLength, BatchMode mode, long seed, int maxWindows) {
+        return forTraining(corpus.split(validationFraction), validationFraction > 0, corpus.vocabulary().size(), batchSize,
+                sequenceLength, mode, seed, maxWindows);
+    }
+
+    /**
+     * Cuts the parts of an already split corpus (for example {@link TextCorpus#splitByFile}) into mini-batches,
+     * as {@link #forTraining(TextCorpus, double, int, int, BatchMode, long, int)} does.
+     *
+     * @param validate false to make no validation iterator
+     */
+    public static TrainingBatches forTraining(TextCorpus.Split split, boolean validate, int vocabularySize, int batchSize,
+                                              int sequenceLength, BatchMode mode, long seed, int maxWindows) {
         if (maxWindows < 1) {
             throw new IllegalArgumentException("at least 1 window per mini-batch is needed, got " + maxWindows + ".");
         }
-        TextCorpus.Split split = corpus.split(validationFraction);
-        int vocabularySize = corpus.vocabulary().size();
         CharBatchIterator train = switch (mode) {
             case CONSECUTIVE -> new ConsecutiveBatchIterator(split.train(), vocabularySize, batchSize, sequenceLength,
                     Math.min(maxWindows, autoWindowsPerBatch(batchSize, sequenceLength, vocabularySize)), "training");
             case RANDOM -> create(split.train(), vocabularySize, batchSize, sequenceLength, mode, seed, "training");
         };
         CharBatchIterator validation = null;
-        if (validationFraction > 0) {
+        if (validate) {
             try {
                 // validation always reads the text in order, carrying the state, as the articles do
                 validation = create(split.validation(), vocabularySize, batchSize, sequenceLength, BatchMode.CONSECUTIVE,

@@ -1,20 +1,18 @@
 package io.github.charrnn.datavec.corpus;
 
-import io.github.charrnn.vocabulary.UnknownCharactersException;
 import io.github.charrnn.vocabulary.Vocabulary;
 import org.datavec.api.split.FileSplit;
 
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * A training text: one UTF-8 file, or every file below a folder (read in path order, a newline added after a
- * file that does not end with one), held encoded as symbol ids. The vocabulary is built over the whole text
- * before any train/validation split, so a character that occurs only in the validation part is known.
+ * A training text: one UTF-8 file, or every file below a folder (read in path order, joined by a separator: by
+ * default a newline after each file that does not end with one), encoded as symbol ids. The vocabulary is built
+ * over the whole text before any train/validation split, so a character that occurs only in the validation part
+ * is known. Neither pass over the files holds the text itself; the ids are held in memory or, with a cache folder
+ * ({@link CorpusOptions#withCacheDirectory}), memory-mapped from a cache file ({@link CorpusCache}).
  *
  * <p>Not changed after it is read: safe to share between threads.
  */
@@ -22,24 +20,29 @@ public final class TextCorpus {
 
     private final String name;
     private final List<Path> files;
+    private final long[] fileCharacters;
     private final Vocabulary vocabulary;
     private final EncodedText ids;
+    private final CacheUse cache;
 
-    private TextCorpus(String name, List<Path> files, Vocabulary vocabulary, EncodedText ids) {
+    private TextCorpus(String name, List<Path> files, EncodedCorpus encoded) {
         this.name = name;
         this.files = files;
-        this.vocabulary = vocabulary;
-        this.ids = ids;
+        this.fileCharacters = encoded.characters();
+        this.vocabulary = encoded.vocabulary();
+        this.ids = encoded.ids();
+        this.cache = encoded.cache();
     }
 
     /**
-     * Reads a file or a folder (recursively; hidden files skipped), listed through DataVec's {@link FileSplit}.
+     * Reads a file or a folder (recursively; files and folders whose names start with a dot are skipped), listed
+     * through DataVec's {@link FileSplit}, into memory.
      *
      * @throws CorpusException for a missing path, a folder without files, an unreadable or empty text, or
      *                         invalid UTF-8 (naming the file and byte offset)
      */
     public static TextCorpus read(Path fileOrFolder) {
-        return read(fileOrFolder, null);
+        return read(fileOrFolder, CorpusOptions.defaults());
     }
 
     /**
@@ -49,42 +52,32 @@ public final class TextCorpus {
      * @throws io.github.charrnn.vocabulary.UnknownCharactersException naming characters the vocabulary lacks
      */
     public static TextCorpus read(Path fileOrFolder, Vocabulary knownVocabulary) {
-        List<Path> files = listFiles(fileOrFolder);
-        // pass 1: which code points occur, and how many characters there are
-        BitSet present = new BitSet();
-        long[] count = {0};
-        for (Path file : files) {
-            int last = Utf8Reader.forEachCodePoint(file, cp -> {
-                present.set(cp);
-                count[0]++;
-            });
-            if (needsNewline(last, files)) {
-                present.set('\n');
-                count[0]++;
-            }
-        }
-        if (count[0] == 0) {
-            throw new CorpusException("The text " + fileOrFolder + " is empty; give a UTF-8 text with at least a few thousand characters.");
-        }
-        if (count[0] > Integer.MAX_VALUE - 8) {
-            throw new CorpusException("The text " + fileOrFolder + " has " + count[0] + " characters; at most "
-                    + (Integer.MAX_VALUE - 8) + " are supported.");
-        }
-        Vocabulary vocabulary = knownVocabulary == null ? Vocabulary.fromCodePointSet(present) : knownVocabulary;
-        List<Integer> unknown = present.stream().filter(cp -> !vocabulary.contains(cp)).boxed().toList();
-        if (!unknown.isEmpty()) {
-            throw new UnknownCharactersException(unknown);
-        }
-        // pass 2: encode
-        EncodedText.Builder builder = new EncodedText.Builder(vocabulary.size(), (int) count[0]);
-        for (Path file : files) {
-            int last = Utf8Reader.forEachCodePoint(file, cp -> builder.add(vocabulary.idOrNegative(cp)));
-            if (needsNewline(last, files)) {
-                builder.add(vocabulary.idOrNegative('\n'));
-            }
-        }
-        return new TextCorpus(fileOrFolder.getFileName() == null ? fileOrFolder.toString() : fileOrFolder.getFileName().toString(),
-                files, vocabulary, builder.build());
+        return read(fileOrFolder, CorpusOptions.defaults().withVocabulary(knownVocabulary));
+    }
+
+    /**
+     * Reads a file or folder as {@link #read(Path)} does, with the vocabulary, file separator, cache folder and
+     * progress listener of {@code options}.
+     *
+     * @throws CorpusException as {@link #read(Path)}, or if the cache file cannot be written
+     * @throws io.github.charrnn.vocabulary.UnknownCharactersException naming characters a given vocabulary lacks
+     */
+    public static TextCorpus read(Path fileOrFolder, CorpusOptions options) {
+        List<SourceFile> sources = SourceFile.list(fileOrFolder);
+        EncodedCorpus encoded = options.cacheDirectory() != null
+                ? new CorpusCache(options.cacheDirectory()).load(fileOrFolder, sources, options)
+                : inMemory(fileOrFolder, sources, options);
+        String name = fileOrFolder.getFileName() == null ? fileOrFolder.toString() : fileOrFolder.getFileName().toString();
+        return new TextCorpus(name, sources.stream().map(SourceFile::path).toList(), encoded);
+    }
+
+    private static EncodedCorpus inMemory(Path source, List<SourceFile> files, CorpusOptions options) {
+        CorpusEncoder encoder = new CorpusEncoder(source, files, options);
+        CorpusEncoder.Scan scan = encoder.scan();
+        Vocabulary vocabulary = CorpusEncoder.chooseVocabulary(scan.present(), options.vocabulary());
+        ArrayText.Builder builder = new ArrayText.Builder(SymbolWidth.forVocabulary(vocabulary.size()), (int) scan.total());
+        encoder.encode(vocabulary, scan, builder);
+        return new EncodedCorpus(vocabulary, builder.build(), scan.characters(), null);
     }
 
     /** A corpus of an in-memory text. */
@@ -98,33 +91,8 @@ public final class TextCorpus {
             throw new CorpusException("The text " + name + " is empty; give a text with at least a few thousand characters.");
         }
         Vocabulary vocabulary = knownVocabulary == null ? Vocabulary.of(text) : knownVocabulary;
-        return new TextCorpus(name, List.of(), vocabulary, EncodedText.of(vocabulary.encode(text), vocabulary.size()));
-    }
-
-    private static boolean needsNewline(int lastCodePoint, List<Path> files) {
-        return files.size() > 1 && lastCodePoint != -1 && lastCodePoint != '\n';
-    }
-
-    private static List<Path> listFiles(Path fileOrFolder) {
-        if (!Files.exists(fileOrFolder)) {
-            throw new CorpusException("The text " + fileOrFolder + " does not exist; give a UTF-8 text file or a folder of them.");
-        }
-        if (Files.isRegularFile(fileOrFolder)) {
-            if (!Files.isReadable(fileOrFolder)) {
-                throw new CorpusException("The text file " + fileOrFolder + " is not readable.");
-            }
-            return List.of(fileOrFolder);
-        }
-        URI[] locations = new FileSplit(fileOrFolder.toFile(), null, true).locations();
-        List<Path> files = Arrays.stream(locations).map(Path::of)
-                .filter(p -> p.getFileName() != null && !p.getFileName().toString().startsWith("."))
-                .filter(Files::isRegularFile)
-                .sorted()
-                .toList();
-        if (files.isEmpty()) {
-            throw new CorpusException("The folder " + fileOrFolder + " holds no text files; give a UTF-8 text file or a folder of them.");
-        }
-        return files;
+        EncodedText ids = EncodedText.of(vocabulary.encode(text), vocabulary.size());
+        return new TextCorpus(name, List.of(), new EncodedCorpus(vocabulary, ids, new long[]{ids.length()}, null));
     }
 
     /** The file or folder name, or the name given to {@link #of}. */
@@ -140,6 +108,11 @@ public final class TextCorpus {
     /** Every distinct character of the whole text. */
     public Vocabulary vocabulary() {
         return vocabulary;
+    }
+
+    /** How the ids came from a cache file; empty when they are held in memory. */
+    public Optional<CacheUse> cache() {
+        return Optional.ofNullable(cache);
     }
 
     /** The whole text as ids. */
@@ -163,6 +136,34 @@ public final class TextCorpus {
             throw new IllegalArgumentException("validation fraction must be in [0, 1), got " + validationFraction + ".");
         }
         int cut = (int) (ids.length() * (1 - validationFraction));
+        return new Split(ids.slice(0, cut), ids.slice(cut, ids.length()));
+    }
+
+    /**
+     * Splits off whole files for validation: the last files in path order, as many as bring the validation part
+     * nearest to {@code validationFraction} of the characters, at least one file and never every file.
+     *
+     * @param validationFraction in (0, 1)
+     * @throws CorpusException if the corpus is not a folder of at least two files
+     */
+    public Split splitByFile(double validationFraction) {
+        if (!(validationFraction > 0 && validationFraction < 1)) {
+            throw new IllegalArgumentException("validation fraction must be in (0, 1) to split by file, got " + validationFraction + ".");
+        }
+        if (fileCharacters.length < 2) {
+            throw new CorpusException("Splitting off whole files for validation needs a folder of at least two files;"
+                    + " the text " + name + " is " + (files.isEmpty() ? "not read from files" : "one file") + ".");
+        }
+        double wanted = ids.length() * validationFraction;
+        long validation = 0;
+        long best = fileCharacters[fileCharacters.length - 1];
+        for (int f = fileCharacters.length - 1; f >= 1; f--) {
+            validation += fileCharacters[f];
+            if (Math.abs(validation - wanted) < Math.abs(best - wanted)) {
+                best = validation;
+            }
+        }
+        int cut = (int) (ids.length() - best);
         return new Split(ids.slice(0, cut), ids.slice(cut, ids.length()));
     }
 

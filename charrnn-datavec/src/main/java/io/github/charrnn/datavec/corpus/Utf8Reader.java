@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.function.IntConsumer;
+import java.util.function.LongConsumer;
 
 /**
  * Streams the code points of a UTF-8 file without holding it as a String: a leading byte-order mark is
@@ -24,11 +25,12 @@ final class Utf8Reader {
     }
 
     /**
-     * Hands every code point of {@code file} to {@code sink}.
+     * Hands every code point of {@code file} to {@code sink}, and the number of bytes decoded so far to
+     * {@code bytesRead} after each chunk of {@value #CHUNK_CHARS} characters.
      *
      * @return the last code point, or -1 for an empty file
      */
-    static int forEachCodePoint(Path file, IntConsumer sink) {
+    static int forEachCodePoint(Path file, IntConsumer sink, LongConsumer bytesRead) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size > Integer.MAX_VALUE) {
@@ -38,13 +40,13 @@ final class Utf8Reader {
             if (size >= 3 && (in.get(0) & 0xFF) == 0xEF && (in.get(1) & 0xFF) == 0xBB && (in.get(2) & 0xFF) == 0xBF) {
                 in.position(3);
             }
-            return decode(file, in, sink);
+            return decode(file, in, sink, bytesRead);
         } catch (IOException e) {
             throw new CorpusException("The file " + file + " cannot be read: " + e.getMessage(), e);
         }
     }
 
-    private static int decode(Path file, ByteBuffer in, IntConsumer sink) {
+    private static int decode(Path file, ByteBuffer in, IntConsumer sink, LongConsumer bytesRead) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -73,6 +75,7 @@ final class Utf8Reader {
                 }
             }
             out.clear();
+            bytesRead.accept(in.position());
             if (result.isUnderflow()) {
                 if (endOfInput) {
                     return last;

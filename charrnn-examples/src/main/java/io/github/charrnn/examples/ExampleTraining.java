@@ -1,0 +1,101 @@
+package io.github.charrnn.examples;
+
+import io.github.charrnn.CharRnn;
+import io.github.charrnn.datavec.batching.BatchMode;
+import io.github.charrnn.datavec.batching.CharBatches;
+import io.github.charrnn.datavec.corpus.TextCorpus;
+import io.github.charrnn.training.ProgressListener;
+import io.github.charrnn.training.TrainingOptions;
+import io.github.charrnn.training.TrainingReport;
+import io.github.charrnn.vocabulary.Vocabulary;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Trains an example's model the articles' way and saves it: the last tenth of the text held out for validation,
+ * consecutive mini-batches (the hidden state carried from one to the next), training and validation loss printed
+ * as it goes, so that one can see whether the model still learns (both fall), overfits (validation rises while
+ * training falls) or underfits (both stay close and high).
+ */
+public final class ExampleTraining {
+
+    /** The share of the text, from its end, kept for validation: the articles' {@code val_frac}. */
+    public static final double VALIDATION_FRACTION = 0.1;
+
+    /** Progress lines printed over a run, whatever its length. */
+    private static final int REPORTS = 20;
+    /** Validations over a run (and one at the end of each epoch). */
+    private static final int VALIDATIONS = 4;
+
+    private ExampleTraining() {
+    }
+
+    /**
+     * Builds a model for {@code corpus} as {@code settings} say, trains it for their steps and saves it.
+     *
+     * @throws IllegalArgumentException before training, if a prime has characters the text lacks (the model could
+     *                                  not read them)
+     */
+    public static TrainedModel train(TextCorpus corpus, ExampleSettings settings, PrintStream out) {
+        for (String prime : settings.primes()) {
+            List<Integer> unknown = corpus.vocabulary().unknownCodePoints(prime);
+            if (!unknown.isEmpty()) {
+                throw new IllegalArgumentException("The prime \"" + prime + "\" has characters that " + corpus.name()
+                        + " lacks: " + Vocabulary.describe(unknown) + ". Give a prime made of the text's characters (--prime).");
+            }
+        }
+        CharRnn model = CharRnn.builder()
+                .vocabulary(corpus.vocabulary())   // one input and one output per distinct character
+                .hiddenSize(settings.hiddenSize()).layers(settings.layers()).dropout(settings.dropout())
+                .learningRate(settings.learningRate()).sequenceLength(settings.sequenceLength())
+                .seed(settings.seed())
+                .build();
+        model.describeCorpus(corpus.describe());   // recorded in the model file, shown by ./charrnn info
+        CharBatches.TrainingBatches batches = CharBatches.forTraining(corpus, VALIDATION_FRACTION, settings.batchSize(),
+                settings.sequenceLength(), BatchMode.CONSECUTIVE, settings.seed());
+
+        long stepsPerEpoch = batches.train().stepsPerEpoch();
+        int epochs = (int) Math.ceil((double) settings.steps() / stepsPerEpoch);
+        TrainingOptions options = TrainingOptions.builder()
+                .epochs(epochs).maxSteps(settings.steps())
+                .reportEvery((int) Math.max(1, settings.steps() / REPORTS))
+                .validateEvery((int) Math.max(1, settings.steps() / VALIDATIONS))   // and at the end of each epoch
+                .build();
+        out.printf("model: %s; %d steps of %d x %d characters, %.1f epochs%n", model, settings.steps(),
+                settings.batchSize(), settings.sequenceLength(), (double) settings.steps() / stepsPerEpoch);
+
+        double[] firstTrainLoss = {Double.NaN};
+        ProgressListener printer = p -> {
+            if (Double.isNaN(firstTrainLoss[0]) && !p.validated()) {
+                firstTrainLoss[0] = p.trainLoss();
+            }
+            if (p.validated()) {
+                out.printf("step %4d  epoch %d  validation loss %.3f%n", p.step(), p.epoch(), p.validationLoss());
+            } else {
+                out.printf("step %4d  epoch %d  train loss %.3f  %,.0f chars/s%n", p.step(), p.epoch(), p.trainLoss(),
+                        p.charsPerSecond());
+            }
+        };
+        TrainingReport report = model.fit(batches.train(), batches.validation(), options, printer);
+
+        save(model, settings.modelFile());
+        out.printf("trained %d steps in %.0f s: train loss %.3f, validation loss %.3f (nats per character); saved %s%n",
+                report.steps(), report.seconds(), report.trainLoss(), report.validationLoss(), settings.modelFile());
+        return new TrainedModel(model, settings.modelFile(), firstTrainLoss[0], report);
+    }
+
+    private static void save(CharRnn model, Path file) {
+        try {
+            Path folder = file.toAbsolutePath().getParent();
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the folder of " + file, e);
+        }
+        model.save(file);
+    }
+}
