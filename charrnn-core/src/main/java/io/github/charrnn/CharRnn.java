@@ -13,6 +13,7 @@ import io.github.charrnn.modelfile.Provenance;
 import io.github.charrnn.modelfile.TrainingSummary;
 import io.github.charrnn.runtime.NativeThreads;
 import io.github.charrnn.training.CheckpointListener;
+import io.github.charrnn.training.DataParallelTraining;
 import io.github.charrnn.training.ProgressListener;
 import io.github.charrnn.training.Trainer;
 import io.github.charrnn.training.TrainingOptions;
@@ -183,13 +184,38 @@ public final class CharRnn {
                 checkpoints.onCheckpoint(checkpoint);
             };
             TrainingReport report = trainer.fit(train, validation, options, before.steps(), List.of(listeners), updating);
-            training = new TrainingSummary(report.totalSteps(), before.epochs() + report.epochs(),
-                    before.charactersTrained() + report.characters(), report.trainLoss(),
-                    Double.isNaN(report.validationLoss()) ? before.validationLoss() : report.validationLoss(),
-                    before.corpus());
+            training = summaryAfter(before, report);
             position = report.position();
             return report;
         });
+    }
+
+    /**
+     * Trains with several workers at once ({@link io.github.charrnn.training.parallel.ParallelWrapperTraining} in
+     * this JVM, or charrnn-spark's trainer on a Spark cluster) instead of the built-in loop. The training summary is
+     * brought up to date as by {@code fit}; the model records no training position afterwards, so such a run is not
+     * resumed as a checkpoint (train it further with a new run instead).
+     *
+     * @throws io.github.charrnn.training.TrainingDivergedException if the loss becomes NaN or infinite
+     */
+    public TrainingReport fit(DataParallelTraining training, ProgressListener... listeners) {
+        Objects.requireNonNull(training, "training");
+        return exclusively(() -> {
+            generator = null;
+            TrainingSummary before = this.training;
+            position = null;
+            TrainingReport report = training.train(network, config, before.steps(), List.of(listeners));
+            this.training = summaryAfter(before, report);
+            return report;
+        });
+    }
+
+    /** The summary after a run: its figures added to the earlier ones. */
+    private static TrainingSummary summaryAfter(TrainingSummary before, TrainingReport report) {
+        return new TrainingSummary(report.totalSteps(), before.epochs() + report.epochs(),
+                before.charactersTrained() + report.characters(), report.trainLoss(),
+                Double.isNaN(report.validationLoss()) ? before.validationLoss() : report.validationLoss(),
+                before.corpus());
     }
 
     /** Records a description of the training text (for example its file name and size) in the model's summary. */

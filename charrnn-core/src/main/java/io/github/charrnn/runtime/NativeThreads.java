@@ -48,6 +48,32 @@ public final class NativeThreads {
         }
     }
 
+    /**
+     * Gives BLAS its share of the cores for each of {@code workers} trainers running at once: available processors
+     * divided by the workers, at least 1 (so 2 workers on 2 cores get one BLAS thread each), until the returned
+     * share is closed, which restores the previous count. Changes nothing with {@value #MODE_PROPERTY}{@code =keep}
+     * or {@value #BLAS_THREADS_PROPERTY} set, or on a GPU backend.
+     */
+    public static Share shareBlasAmong(int workers) {
+        apply();
+        if (!Nd4j.getEnvironment().isCPU() || "keep".equalsIgnoreCase(System.getProperty(MODE_PROPERTY, ""))
+                || System.getProperty(BLAS_THREADS_PROPERTY) != null) {
+            return () -> { };
+        }
+        int previous = Nd4j.factory().blas().getMaxThreads();
+        Nd4j.factory().blas().setMaxThreads(Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, workers)));
+        return () -> Nd4j.factory().blas().setMaxThreads(previous);
+    }
+
+    /** BLAS threads shared among workers; closing it gives BLAS its earlier thread count back. */
+    @FunctionalInterface
+    public interface Share extends AutoCloseable {
+
+        /** Restores the earlier thread count. */
+        @Override
+        void close();
+    }
+
     /** Threads for BLAS: the {@value #BLAS_THREADS_PROPERTY} property, else the available processors. */
     static int blasThreads() {
         String configured = System.getProperty(BLAS_THREADS_PROPERTY);

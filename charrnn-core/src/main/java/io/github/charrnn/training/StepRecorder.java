@@ -3,7 +3,6 @@ package io.github.charrnn.training;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.List;
 
@@ -40,10 +39,7 @@ final class StepRecorder extends BaseTrainingListener implements GemmLstmTrainin
 
     @Override
     public void iterationDone(Model model, int iteration, int dl4jEpoch) {
-        INDArray input = ((MultiLayerNetwork) model).getInput();
-        long time = input.rank() == 3 ? input.size(2) : 1;
-        // DL4J's score of a recurrent output layer is the loss summed over time, averaged over the batch
-        stepDone(input.size(0), time, model.score() / time);
+        stepDone(((MultiLayerNetwork) model).getInput().size(0), StepLoss.timeSteps(model), StepLoss.perCharacter(model));
     }
 
     @Override

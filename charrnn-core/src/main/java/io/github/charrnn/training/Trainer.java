@@ -1,5 +1,6 @@
 package io.github.charrnn.training;
 
+import io.github.charrnn.batching.TimeColumns;
 import io.github.charrnn.evaluation.Evaluator;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.TrainingListener;
@@ -7,7 +8,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.Arrays;
 import java.util.Collection;
@@ -229,14 +229,7 @@ public final class Trainer {
             return batch;
         }
         long remainingSteps = options.maxSteps() - recorder.runSteps();
-        long length = batch.getFeatures().size(2);
-        long allowed = remainingSteps * sequenceLength;
-        if (allowed >= length) {
-            return batch;
-        }
-        INDArray features = batch.getFeatures().get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, allowed));
-        INDArray labels = batch.getLabels().get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, allowed));
-        return new DataSet(features.dup('f'), labels.dup('f'));
+        return TimeColumns.first(batch, remainingSteps * sequenceLength);
     }
 
     private static DataSet toDataSet(org.nd4j.linalg.dataset.api.DataSet batch) {

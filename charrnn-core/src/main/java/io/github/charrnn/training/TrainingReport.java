@@ -13,7 +13,7 @@ package io.github.charrnn.training;
  * @param validationLoss   validation loss at the end, NaN without validation data
  * @param charsPerSecond   training throughput of this run
  * @param seconds          wall time of this run, validation included
- * @param position         where the run stopped: after its last complete mini-batch (a mini-batch cut short by
+ * @param position         null after a {@link DataParallelTraining}; else where the run stopped: after its last complete mini-batch (a mini-batch cut short by
  *                         the step limit is trained again when the run is resumed)
  */
 public record TrainingReport(long steps, long totalSteps, int epochs, long characters, double trainLoss, double validationLoss,

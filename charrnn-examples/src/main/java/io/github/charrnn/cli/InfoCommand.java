@@ -53,7 +53,8 @@ final class InfoCommand implements Callable<Integer> {
         out.printf("progress:      %,d steps, epochs begun: %d, %,d characters; train loss %.4f, validation loss %.4f%n",
                 training.steps(), training.epochs(), training.charactersTrained(), training.trainLoss(), training.validationLoss());
         out.printf("corpus:        %s%n", training.corpus() == null ? "(not recorded)" : training.corpus());
-        out.printf("resumable:     %s%n", position == null ? "no (never trained)"
+        out.printf("resumable:     %s%n", position == null
+                ? training.steps() == 0 ? "no (never trained)" : "no (saved --for-generation, or trained with --workers or --spark)"
                 : "yes, at epoch " + position.epoch() + " after " + position.batchesDone() + " mini-batches (train --resume)");
         if (provenance != null) {
             out.printf("written by:    charrnn %s, DL4J %s, Java %s, at %s%n", provenance.charrnnVersion(),

@@ -3,10 +3,12 @@ package io.github.charrnn.cli;
 import io.github.charrnn.CharRnn;
 import io.github.charrnn.datavec.batching.BatchMode;
 import io.github.charrnn.datavec.batching.CharBatches;
+import io.github.charrnn.datavec.cluster.ClusterSession;
 import io.github.charrnn.datavec.corpus.TextCorpus;
 import io.github.charrnn.generation.SamplingOptions;
 import io.github.charrnn.model.CellType;
 import io.github.charrnn.model.CharRnnConfig;
+import io.github.charrnn.training.DataParallelTraining;
 import io.github.charrnn.training.ProgressListener;
 import io.github.charrnn.training.TrainingOptions;
 import io.github.charrnn.training.TrainingPosition;
@@ -120,18 +122,22 @@ final class TrainCommand implements Callable<Integer> {
     Path resume;
 
     @Mixin
+    DataParallelOptions parallel;
+
+    @Mixin
     OutputOptions output;
 
     @Override
     public Integer call() {
         PrintStream out = System.out;
         boolean onBundled = source.onBundled();
-        BundledText bundledText = source.bundledText();
+        source.bundledText();   // checks --bundled before anything is read
+        BatchMode batchMode = BatchMode.parse(mode);
+        parallel.check(resume != null, checkpointEvery, batchMode, validationByFile);
         CharRnn resumed = resume == null ? null : loadToResume();
         int batchSize = batch != null ? batch : onBundled ? BUNDLED_BATCH : 128;
         long maxSteps = steps != null ? steps : onBundled ? BUNDLED_STEPS : 0;
         int sampleCount = samples != null ? samples : onBundled ? 3 : 0;
-        BatchMode batchMode = BatchMode.parse(mode);
         // checks every hyperparameter before the (possibly long) read of the text
         CharRnnConfig config = resumed != null ? resumed.config() : configFromFlags(onBundled);
         if (batchSize < 1) {
@@ -153,7 +159,27 @@ final class TrainCommand implements Callable<Integer> {
                     + " those too, so ask for more than " + stepsBefore + ".");
         }
 
-        TextCorpus corpus = source.corpusWithProgress(resumed == null ? null : resumed.vocabulary(), cache, quiet);
+        try (ClusterSession cluster = parallel.connect()) {
+            return train(out, resumed, cluster, config, new RunSettings(batchSize, maxSteps, sampleCount, batchMode, stepsBefore),
+                    training);
+        }
+    }
+
+    /** What {@link #call()} worked out from the flags before reading the text. */
+    private record RunSettings(int batchSize, long maxSteps, int sampleCount, BatchMode batchMode, long stepsBefore) {
+    }
+
+    private Integer train(PrintStream out, CharRnn resumed, ClusterSession cluster, CharRnnConfig config, RunSettings run,
+                          TrainingOptions.Builder training) {
+        int batchSize = run.batchSize();
+        long maxSteps = run.maxSteps();
+        long stepsBefore = run.stepsBefore();
+        BatchMode batchMode = run.batchMode();
+        boolean onBundled = source.onBundled();
+        BundledText bundledText = source.bundledText();
+        TextCorpus corpus = cluster == null || onBundled
+                ? source.corpusWithProgress(resumed == null ? null : resumed.vocabulary(), cache, quiet)
+                : cluster.read(spec.commandLine().getParseResult().matchedOption("--text").stringValues().get(0), null);
         out.println("text: " + corpus.describe() + (onBundled ? " (bundled; see docs/bundled-texts.md)" : ""));
         String batching = String.format(java.util.Locale.ROOT, "batch %d, sequence %d, validation fraction %s%s, %s batches, %s",
                 batchSize, config.sequenceLength(), validationFraction, validationByFile ? " by file" : "",
@@ -171,6 +197,8 @@ final class TrainCommand implements Callable<Integer> {
         if (validationByFile) {
             out.printf("validation: the last files, %,d of %,d characters%n", split.validation().length(), corpus.length());
         }
+        // and every worker gets a mini-batch of its own in each epoch
+        maxWindows = parallel.maxWindowsPerBatch(maxWindows, split.train().length() / ((long) batchSize * config.sequenceLength()));
         CharBatches.TrainingBatches batches = CharBatches.forTraining(split, validationFraction > 0, corpus.vocabulary().size(),
                 batchSize, config.sequenceLength(), batchMode, config.seed(), maxWindows);
         CharRnn rnn = resumed != null ? resumed : CharRnn.builder().vocabulary(corpus.vocabulary()).config(config).build();
@@ -190,7 +218,13 @@ final class TrainCommand implements Callable<Integer> {
         try (LossLog losses = new LossLog(model, resumed != null);
              ProgressBarPrinter progressBar = bar ? new ProgressBarPrinter(epochs, planned, stepsBefore) : null) {
             ProgressListener progress = quiet ? p -> { } : bar ? progressBar : new ProgressPrinter(out, epochs, planned);
-            report = rnn.fitWithCheckpoints(batches.train(), batches.validation(), options, checkpoints, progress, losses);
+            DataParallelTraining workers = parallel.training(cluster, corpus, batches, config.sequenceLength(),
+                    validationFraction, options);
+            if (workers != null) {
+                out.println("training: " + workers.describe() + " (DL4J's fit on each worker)");
+            }
+            report = workers != null ? rnn.fit(workers, progress, losses)
+                    : rnn.fitWithCheckpoints(batches.train(), batches.validation(), options, checkpoints, progress, losses);
             if (forGeneration) {
                 rnn.saveForGeneration(model);
             } else {
@@ -206,7 +240,7 @@ final class TrainCommand implements Callable<Integer> {
         }
 
         String prime = onBundled ? bundledText.prime() : SampleCommand.defaultPrime(rnn.vocabulary());
-        for (int i = 0; i < sampleCount; i++) {
+        for (int i = 0; i < run.sampleCount(); i++) {
             SamplingOptions sampling = SamplingOptions.builder().length(300).topK(5).seed(config.seed() + i).build();
             out.println("--- sample " + (i + 1) + " (prime " + SampleCommand.show(prime) + ", top-k 5)");
             out.println(prime + rnn.generate(prime, sampling));
@@ -235,7 +269,8 @@ final class TrainCommand implements Callable<Integer> {
         CharRnn loaded = ModelFiles.loadWithOptimizer(resume);
         if (loaded.trainingPosition() == null) {
             throw new IllegalArgumentException("The model in " + resume + " records no training position (it was never trained,"
-                    + " was saved --for-generation, or was written by an earlier charrnn); train it without --resume.");
+                    + " was saved --for-generation, was trained with --workers or --spark, or was written by an earlier charrnn);"
+                    + " train it without --resume.");
         }
         CharRnnConfig saved = loaded.config();
         CommandLine.ParseResult parsed = spec.commandLine().getParseResult();

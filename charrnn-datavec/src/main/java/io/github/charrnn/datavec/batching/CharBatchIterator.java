@@ -62,15 +62,23 @@ public abstract class CharBatchIterator implements DataSetIterator {
 
     @Override
     public DataSet next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException("no more mini-batches in this epoch; call reset()");
-        }
-        int[][][] rows = nextRows();
+        int[][][] rows = nextIds();
         DataSet batch = new DataSet(oneHot(rows[0]), oneHot(rows[1]));
         if (preProcessor != null) {
             preProcessor.preProcess(batch);
         }
         return batch;
+    }
+
+    /**
+     * The next mini-batch as symbol ids rather than one-hot arrays: element 0 holds the features, element 1 the
+     * labels, each [rows][time]; for callers that encode it elsewhere (for example on a Spark executor).
+     */
+    public int[][][] nextIds() {
+        if (!hasNext()) {
+            throw new NoSuchElementException("no more mini-batches in this epoch; call reset()");
+        }
+        return nextRows();
     }
 
     private INDArray oneHot(int[][] ids) {
