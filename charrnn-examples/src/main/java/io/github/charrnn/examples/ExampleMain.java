@@ -6,8 +6,9 @@ import io.github.charrnn.training.TrainingDivergedException;
 import java.io.UncheckedIOException;
 
 /**
- * How the examples' {@code main} methods end on bad input — a missing text file, a prime the text cannot read:
- * one sentence on stderr and exit status 1, as {@code ./charrnn} does, instead of a stack trace.
+ * How the examples' {@code main} methods run: library logging at WARN, and bad input — a missing text file, a prime
+ * the text cannot read — ends with one sentence on stderr and exit status 1, as {@code ./charrnn} does, instead of a
+ * stack trace.
  */
 final class ExampleMain {
 
@@ -16,6 +17,8 @@ final class ExampleMain {
 
     /** Runs {@code example}; a refusal of the user's input ends the program with its one-sentence message. */
     static void run(String program, Runnable example) {
+        // ND4J's start-up lines would bury the example's own output; the CLI quiets them the same way
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         try {
             example.run();
         } catch (IllegalArgumentException | UncheckedIOException | ModelFileException | TrainingDivergedException e) {
