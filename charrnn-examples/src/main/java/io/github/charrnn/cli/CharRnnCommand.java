@@ -62,6 +62,9 @@ public final class CharRnnCommand implements Runnable {
     private static void quietLibraryLogging(String[] args) {
         if (!Arrays.asList(args).contains("--verbose")) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+            // Hadoop (under --spark) warns that it uses its Java code instead of native libraries: nothing to act on
+            System.setProperty("org.slf4j.simpleLogger.log.org.apache.hadoop.util.NativeCodeLoader", "error");
+            System.setProperty("log4j.configuration", "io/github/charrnn/cli/spark-log4j.properties");   // Spark's log4j
         }
     }
 
