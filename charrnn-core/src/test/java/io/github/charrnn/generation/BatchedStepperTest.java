@@ -2,6 +2,7 @@ package io.github.charrnn.generation;
 
 import io.github.charrnn.batching.OneHot;
 import io.github.charrnn.model.CellType;
+import io.github.charrnn.model.NetworkLayout;
 import io.github.charrnn.model.CharRnnConfig;
 import io.github.charrnn.model.NetworkFactory;
 import io.github.charrnn.vocabulary.Vocabulary;
@@ -25,7 +26,7 @@ class BatchedStepperTest {
         MultiLayerNetwork network = NetworkFactory.create(VOCABULARY.size(), config);
         network.getParam("0_RW").muli(3);
         int streams = 4;
-        BatchedStepper stepper = new BatchedStepper(network, cellType, 2, 20, VOCABULARY.size(), streams);
+        BatchedStepper stepper = new BatchedStepper(network, cellType, new NetworkLayout(2, 0), 20, VOCABULARY.size(), streams);
         String[] texts = {"the quick brown fox", "jumps over the lazy", "dog, and then again", "it was the best of t"};
         network.rnnClearPreviousState();
         for (int t = 0; t < texts[0].length(); t++) {

@@ -2,6 +2,7 @@ package io.github.charrnn.generation;
 
 import io.github.charrnn.batching.OneHot;
 import io.github.charrnn.model.CellType;
+import io.github.charrnn.model.NetworkLayout;
 import io.github.charrnn.model.CharRnnConfig;
 import io.github.charrnn.model.NetworkFactory;
 import io.github.charrnn.vocabulary.Vocabulary;
@@ -26,7 +27,7 @@ class SingleStreamStepperTest {
         CharRnnConfig config = new CharRnnConfig(24, 3, 0.5, 0.001, 5, 10, 99, cellType);
         MultiLayerNetwork network = NetworkFactory.create(VOCABULARY.size(), config);
         network.getParam("1_RW").muli(3);   // larger recurrent weights than at initialisation, as after training
-        SingleStreamStepper stepper = new SingleStreamStepper(network, cellType, 3, 24, VOCABULARY.size());
+        SingleStreamStepper stepper = new SingleStreamStepper(network, cellType, new NetworkLayout(3, 0), 24, VOCABULARY.size());
         int[] ids = VOCABULARY.encode("it was the best of times, it was the worst of times");
         network.rnnClearPreviousState();
         for (int id : ids) {
