@@ -1,0 +1,52 @@
+package io.github.charrnn.training;
+
+import io.github.charrnn.kernel.OffHeapRows;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.params.DefaultParamInitializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The embedding layer of a network for {@link GemmLstmTraining}: forward, each one-hot input row becomes its
+ * symbol's row of the embedding table E [vocabulary, size] (a gather); backward, the gradient of the first
+ * recurrent layer's input is added into the rows of E of the symbols that were read (a scatter-add), which is
+ * the gradient DL4J's {@code EmbeddingSequenceLayer} gives. Not thread-safe.
+ */
+final class EmbeddingPass {
+
+    private final INDArray table;           // [V, E], a view of the network's parameters
+    private final INDArray tableGradient;   // [V, E], a view of the network's gradient
+    private final int size;
+    private final OffHeapRows embedded;     // [maxRows, E]: the rows read by the last forward
+    private int[] ids = new int[0];
+
+    EmbeddingPass(Layer layer, long maxRows) {
+        this.table = layer.getParam(DefaultParamInitializer.WEIGHT_KEY);
+        this.tableGradient = GradientViews.of(layer).get(DefaultParamInitializer.WEIGHT_KEY);
+        this.size = (int) table.columns();
+        this.embedded = new OffHeapRows(maxRows, size);
+    }
+
+    /** The embedded rows [rows, E] of one-hot {@code input} ([rows, V], one 1 per row). */
+    INDArray forward(OffHeapRows input, int rows) {
+        ids = input.rows(0, rows).argMax(1).toIntVector();
+        INDArray out = embedded.rows(0, rows);
+        Nd4j.pullRows(table, out, 1, ids);
+        return out;
+    }
+
+    /** Writes the table's gradient from the gradient of the embedded rows of the last forward. */
+    void backward(OffHeapRows embeddedGradient) {
+        float[] rowGradients = new float[ids.length * size];
+        embeddedGradient.read(0, ids.length, rowGradients);
+        float[] sums = new float[(int) table.length()];
+        for (int r = 0; r < ids.length; r++) {
+            int target = ids[r] * size;
+            int source = r * size;
+            for (int k = 0; k < size; k++) {
+                sums[target + k] += rowGradients[source + k];
+            }
+        }
+        tableGradient.assign(Nd4j.createFromArray(sums).reshape('c', table.rows(), size));
+    }
+}
