@@ -10,7 +10,17 @@ import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.charrnn.modelfile.ModelFile;
+import io.github.charrnn.modelfile.ModelFileException;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.function.UnaryOperator;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -96,5 +106,49 @@ class EmbeddingTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CharRnn.builder()
                 .vocabulary(VOCABULARY).input(InputEncoding.EMBEDDING).embeddingSize(0).build());
         assertEquals("embedding size must be at least 1, got 0.", e.getMessage());
+    }
+
+    /** A file written before embeddings existed has no input or embeddingSize in its config: it is one-hot. */
+    @Test
+    void aConfigWithoutTheEncodingFieldsLoadsAsOneHot(@TempDir Path dir) throws Exception {
+        CharRnn oneHot = CharRnn.builder().vocabulary(VOCABULARY).hiddenSize(8).layers(1).build();
+        Path file = dir.resolve("onehot.zip");
+        oneHot.save(file);
+        Path old = dir.resolve("old.zip");
+        rewriteMetadata(file, old, json -> json.replaceAll(",\\s*\"input\"\\s*:\\s*\"ONEHOT\"", "")
+                .replaceAll(",\\s*\"embeddingSize\"\\s*:\\s*0", ""));
+        CharRnn loaded = CharRnn.load(old);
+        assertEquals(InputEncoding.ONEHOT, loaded.config().input());
+        assertEquals(oneHot.config(), loaded.config());
+        assertArrayEquals(oneHot.nextCharacterProbabilities("the"), loaded.nextCharacterProbabilities("the"), 1e-6f);
+    }
+
+    /** Metadata that says embedding over a one-hot network is refused, naming both. */
+    @Test
+    void metadataThatDisagreesWithTheNetworkIsRefused(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("onehot.zip");
+        CharRnn.builder().vocabulary(VOCABULARY).hiddenSize(8).layers(1).build().save(file);
+        Path lying = dir.resolve("lying.zip");
+        rewriteMetadata(file, lying, json -> json.replace("\"ONEHOT\"", "\"EMBEDDING\"")
+                .replaceAll("\"embeddingSize\"\\s*:\\s*0", "\"embeddingSize\" : 8"));
+        ModelFileException e = assertThrows(ModelFileException.class, () -> CharRnn.load(lying));
+        assertTrue(e.getMessage().contains("an embedding of 8 but its network's first layer is a LSTM"), e.getMessage());
+    }
+
+    private static void rewriteMetadata(Path from, Path to, UnaryOperator<String> edit) throws Exception {
+        try (ZipFile in = new ZipFile(from.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(to))) {
+            for (ZipEntry entry : Collections.list(in.entries())) {
+                byte[] bytes = in.getInputStream(entry).readAllBytes();
+                if (entry.getName().equals(ModelFile.METADATA_ENTRY)) {
+                    String json = new String(bytes, StandardCharsets.UTF_8);
+                    String edited = edit.apply(json);
+                    assertTrue(!edited.equals(json), "the edit changed the metadata");
+                    bytes = edited.getBytes(StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
     }
 }

@@ -226,6 +226,13 @@ public final class ModelFile {
     private static void checkConsistent(Path path, MultiLayerNetwork network, ModelMetadata metadata) {
         CharRnnConfig config = metadata.config();
         NetworkLayout layout = NetworkLayout.of(config);
+        boolean embeddingFirst = network.getLayer(0).conf().getLayer() instanceof EmbeddingSequenceLayer;
+        if (layout.embedded() != embeddingFirst
+                || layout.embedded() && network.layerSize(0) != config.embeddingSize()) {
+            throw inconsistent(path, "its hyperparameters say " + (layout.embedded()
+                    ? "an embedding of " + config.embeddingSize() : "one-hot input") + " but its network's first layer is a "
+                    + network.getLayer(0).conf().getLayer().getClass().getSimpleName() + " of " + network.layerSize(0));
+        }
         int layers = network.getnLayers();
         if (layers != layout.networkLayers()) {
             throw inconsistent(path, "its hyperparameters say " + config.layers() + " recurrent layers"
@@ -238,13 +245,6 @@ public final class ModelFile {
         if (inputs != vocabulary || outputs != vocabulary) {
             throw inconsistent(path, "its vocabulary has " + vocabulary + " symbols but its network takes " + inputs
                     + " inputs and gives " + outputs + " outputs");
-        }
-        boolean embeddingFirst = network.getLayer(0).conf().getLayer() instanceof EmbeddingSequenceLayer;
-        if (layout.embedded() != embeddingFirst
-                || layout.embedded() && network.layerSize(0) != config.embeddingSize()) {
-            throw inconsistent(path, "its hyperparameters say " + (layout.embedded()
-                    ? "an embedding of " + config.embeddingSize() : "one-hot input") + " but its network's first layer is a "
-                    + network.getLayer(0).conf().getLayer().getClass().getSimpleName() + " of " + network.layerSize(0));
         }
         Class<?> cell = config.cellType() == CellType.LSTM ? LSTM.class : SimpleRnn.class;
         for (int l = 0; l < config.layers(); l++) {
