@@ -6,6 +6,8 @@ import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.Arrays;
+
 /**
  * The embedding layer of a network for {@link GemmLstmTraining}: forward, each one-hot input row becomes its
  * symbol's row of the embedding table E [vocabulary, size] (a gather); backward, the gradient of the first
@@ -18,6 +20,9 @@ final class EmbeddingPass {
     private final INDArray tableGradient;   // [V, E], a view of the network's gradient
     private final int size;
     private final OffHeapRows embedded;     // [maxRows, E]: the rows read by the last forward
+    private final OffHeapRows sums;         // [V, E]: the table's gradient, built here, then copied into the view
+    private final float[] rowGradients;     // [maxRows * E]
+    private final float[] tableSums;        // [V * E]
     private int[] ids = new int[0];
 
     EmbeddingPass(Layer layer, long maxRows) {
@@ -25,6 +30,9 @@ final class EmbeddingPass {
         this.tableGradient = GradientViews.of(layer).get(DefaultParamInitializer.WEIGHT_KEY);
         this.size = (int) table.columns();
         this.embedded = new OffHeapRows(maxRows, size);
+        this.sums = new OffHeapRows(table.rows(), size);
+        this.rowGradients = new float[Math.toIntExact(maxRows * size)];
+        this.tableSums = new float[Math.toIntExact(table.length())];
     }
 
     /** The embedded rows [rows, E] of one-hot {@code input} ([rows, V], one 1 per row). */
@@ -37,16 +45,16 @@ final class EmbeddingPass {
 
     /** Writes the table's gradient from the gradient of the embedded rows of the last forward. */
     void backward(OffHeapRows embeddedGradient) {
-        float[] rowGradients = new float[ids.length * size];
         embeddedGradient.read(0, ids.length, rowGradients);
-        float[] sums = new float[(int) table.length()];
+        Arrays.fill(tableSums, 0f);
         for (int r = 0; r < ids.length; r++) {
             int target = ids[r] * size;
             int source = r * size;
             for (int k = 0; k < size; k++) {
-                sums[target + k] += rowGradients[source + k];
+                tableSums[target + k] += rowGradients[source + k];
             }
         }
-        tableGradient.assign(Nd4j.createFromArray(sums).reshape('c', table.rows(), size));
+        sums.write(0, (int) table.rows(), tableSums);
+        tableGradient.assign(sums.matrix());
     }
 }
