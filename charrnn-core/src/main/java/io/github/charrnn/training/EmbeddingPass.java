@@ -5,6 +5,7 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.Arrays;
 
@@ -35,10 +36,16 @@ final class EmbeddingPass {
         this.tableSums = new float[Math.toIntExact(table.length())];
     }
 
-    /** The embedded rows [rows, E] of one-hot {@code input} ([rows, V], one 1 per row). */
-    INDArray forward(OffHeapRows input, int rows) {
-        ids = input.rows(0, rows).argMax(1).toIntVector();
-        INDArray out = embedded.rows(0, rows);
+    /**
+     * The embedded rows [time*batch, E], time-major (row t*batch + r is time step {@code from + t} of sequence r),
+     * of a segment of one-hot features [batch, V, length]. The ids are read straight from the features, without
+     * first copying the segment into time-major one-hot rows.
+     */
+    INDArray forward(INDArray features, long from, int time) {
+        INDArray segment = features.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(from, from + time));
+        INDArray byTime = segment.argMax(1).transpose().dup('c');   // [batch, time] -> [time, batch]
+        ids = byTime.reshape(byTime.length()).toIntVector();
+        INDArray out = embedded.rows(0, ids.length);
         Nd4j.pullRows(table, out, 1, ids);
         return out;
     }

@@ -150,8 +150,7 @@ final class GemmLstmTraining {
         }
         for (long from = 0; from < length; from += sequenceLength) {
             int time = (int) Math.min(sequenceLength, length - from);
-            double loss = computeGradient(OffHeapRows.timeMajor(features, from, time),
-                    OffHeapRows.timeMajor(labels, from, time), time);
+            double loss = computeGradient(firstInput(features, from, time), OffHeapRows.timeMajor(labels, from, time), time);
             if (!Double.isFinite(loss)) {
                 // report the step, but leave the weights as they were before it: the caller stops training
                 listener.stepDone(rows, time, loss / ((double) rows * time));
@@ -185,16 +184,22 @@ final class GemmLstmTraining {
                     pass.carryState();
                 }
             }
-            loss = computeGradient(OffHeapRows.timeMajor(features, from, time),
+            loss = computeGradient(firstInput(features, from, time),
                     OffHeapRows.timeMajor(batchData.getLabels(), from, time), time);
         }
         return loss;
     }
 
-    private double computeGradient(OffHeapRows input, OffHeapRows targets, int time) {
+    /** The first recurrent layer's input for a segment, [time*batch, nIn] time-major: one-hot rows or embeddings. */
+    private INDArray firstInput(INDArray features, long from, int time) {
+        return embedding == null ? OffHeapRows.timeMajor(features, from, time).matrix()
+                : embedding.forward(features, from, time);
+    }
+
+    private double computeGradient(INDArray input, OffHeapRows targets, int time) {
         int rows = time * batch;
         INDArray[] layerInputs = new INDArray[recurrentLayers + 1];
-        INDArray activations = embedding == null ? input.matrix() : embedding.forward(input, rows);
+        INDArray activations = input;
         for (int l = 0; l <= recurrentLayers; l++) {
             layerInputs[l] = dropouts[l] == null ? activations : dropouts[l].apply(activations, rows);
             if (l < recurrentLayers) {
