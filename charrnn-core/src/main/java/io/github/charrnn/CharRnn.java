@@ -6,6 +6,7 @@ import io.github.charrnn.generation.Generator;
 import io.github.charrnn.generation.SamplingOptions;
 import io.github.charrnn.model.CellType;
 import io.github.charrnn.model.CharRnnConfig;
+import io.github.charrnn.model.InputEncoding;
 import io.github.charrnn.model.NetworkFactory;
 import io.github.charrnn.modelfile.ModelFile;
 import io.github.charrnn.modelfile.ModelMetadata;
@@ -33,8 +34,9 @@ import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 /**
- * A character-level recurrent network: stacked LSTM (or tanh RNN) layers over one-hot characters and a softmax
- * output layer, backed by a DL4J {@link MultiLayerNetwork}.
+ * A character-level recurrent network: stacked LSTM (or tanh RNN) layers over one-hot or embedded characters
+ * ({@link InputEncoding}) and a softmax output layer, backed by a DL4J {@link MultiLayerNetwork}. Both encodings
+ * take the same one-hot batches and behave the same through this API.
  *
  * <pre>{@code
  * CharRnn model = CharRnn.builder().vocabulary(Vocabulary.of(text)).hiddenSize(512).layers(2).dropout(0.5).build();
@@ -335,8 +337,8 @@ public final class CharRnn {
 
     @Override
     public String toString() {
-        return "CharRnn[" + config.layers() + "x" + config.hiddenSize() + " " + config.cellType() + ", vocabulary "
-                + vocabulary.size() + ", " + network.numParams() + " parameters, " + training.steps() + " steps]";
+        return "CharRnn[" + config.layers() + "x" + config.hiddenSize() + " " + config.cellType()
+                + (config.embedded() ? ", embedding " + config.embeddingSize() : "") + ", vocabulary " + vocabulary.size() + ", " + network.numParams() + " parameters, " + training.steps() + " steps]";
     }
 
     /**
@@ -354,6 +356,8 @@ public final class CharRnn {
         private int sequenceLength = CharRnnConfig.DEFAULTS.sequenceLength();
         private long seed = CharRnnConfig.DEFAULTS.seed();
         private CellType cellType = CharRnnConfig.DEFAULTS.cellType();
+        private InputEncoding input;   // null: chosen by vocabulary size
+        private int embeddingSize = CharRnnConfig.DEFAULT_EMBEDDING_SIZE;
 
         private Builder() {
         }
@@ -412,11 +416,27 @@ public final class CharRnn {
             return this;
         }
 
+        /**
+         * One-hot or embedded input to the first recurrent layer. By default vocabularies of more than
+         * {@value InputEncoding#EMBEDDING_ABOVE} symbols are embedded, smaller ones one-hot.
+         */
+        public Builder input(InputEncoding input) {
+            this.input = input;
+            return this;
+        }
+
+        /** Values per embedded character, used with embedded input (default {@value CharRnnConfig#DEFAULT_EMBEDDING_SIZE}). */
+        public Builder embeddingSize(int embeddingSize) {
+            this.embeddingSize = embeddingSize;
+            return this;
+        }
+
         /** Starts from an existing configuration's values. */
         public Builder config(CharRnnConfig config) {
             return hiddenSize(config.hiddenSize()).layers(config.layers()).dropout(config.dropout())
                     .learningRate(config.learningRate()).gradientClip(config.gradientClip())
-                    .sequenceLength(config.sequenceLength()).seed(config.seed()).cellType(config.cellType());
+                    .sequenceLength(config.sequenceLength()).seed(config.seed()).cellType(config.cellType())
+                    .input(config.input()).embeddingSize(config.embedded() ? config.embeddingSize() : embeddingSize);
         }
 
         /**
@@ -433,7 +453,8 @@ public final class CharRnn {
                         + vocabulary.size() + ".");
             }
             CharRnnConfig config = new CharRnnConfig(hiddenSize, layers, dropout, learningRate, gradientClip,
-                    sequenceLength, seed, cellType);
+                    sequenceLength, seed, cellType, input == null ? InputEncoding.defaultFor(vocabulary.size()) : input,
+                    embeddingSize);
             return new CharRnn(vocabulary, config, NetworkFactory.create(vocabulary.size(), config),
                     TrainingSummary.UNTRAINED);
         }

@@ -1,6 +1,7 @@
 package io.github.charrnn;
 
 import io.github.charrnn.generation.SamplingOptions;
+import io.github.charrnn.model.InputEncoding;
 import io.github.charrnn.training.TrainingOptions;
 import io.github.charrnn.training.TrainingProgress;
 import io.github.charrnn.training.TrainingReport;
@@ -55,6 +56,22 @@ class ParallelWorkersTest {
         assertNull(loaded.trainingPosition());
         String text = loaded.generate("the ", SamplingOptions.builder().length(40).seed(1).build());
         assertEquals(40, text.length());
+    }
+
+    /** An embedded model trains on workers too: its preprocessor and embedding layer survive DL4J's copies. */
+    @Test
+    void anEmbeddedModelTrainsOnTwoWorkers(@TempDir Path dir) {
+        Vocabulary vocabulary = Vocabulary.of(TEXT);
+        CharRnn model = CharRnn.builder().vocabulary(vocabulary).input(InputEncoding.EMBEDDING).embeddingSize(6)
+                .hiddenSize(16).layers(1).dropout(0).learningRate(0.02).sequenceLength(20).seed(5).build();
+        DataSetIterator train = TestBatches.consecutive(vocabulary.encode(TEXT), vocabulary.size(), 4, 20, 5);
+        double before = model.evaluate(TEXT.substring(0, 400)).loss();
+        model.fit(new ParallelWrapperTraining(train, null, TrainingOptions.builder().epochs(3).build(), 2));
+        double after = model.evaluate(TEXT.substring(0, 400)).loss();
+        assertTrue(after < 0.8 * before, "loss before " + before + ", after " + after);
+        Path zip = dir.resolve("embedded-workers.zip");
+        model.save(zip);
+        assertEquals(after, CharRnn.load(zip).evaluate(TEXT.substring(0, 400)).loss(), 1e-6);
     }
 
     @Test

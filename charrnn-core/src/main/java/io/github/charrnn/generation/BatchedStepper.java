@@ -4,6 +4,7 @@ import io.github.charrnn.kernel.GateFunctions;
 import io.github.charrnn.kernel.LstmCellMath;
 import io.github.charrnn.kernel.OffHeapRows;
 import io.github.charrnn.model.CellType;
+import io.github.charrnn.model.NetworkLayout;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -41,23 +42,25 @@ final class BatchedStepper {
     private final float[] logitValues;
     private final float[][] probabilities;
 
-    BatchedStepper(MultiLayerNetwork network, CellType cellType, int layers, int hidden, int vocabulary, int streams) {
+    BatchedStepper(MultiLayerNetwork network, CellType cellType, NetworkLayout layout, int hidden, int vocabulary,
+                   int streams) {
+        int layers = layout.recurrentLayers();
         this.cellType = cellType;
         this.streams = streams;
         this.hidden = hidden;
         this.vocabulary = vocabulary;
         this.gateWidth = cellType == CellType.LSTM ? 4 * hidden : hidden;
         this.units = streams * hidden;
-        firstInputWeights = StreamWeights.rowMajor(network.getParam("0_W"));
+        firstInputWeights = StreamWeights.rowMajor(layout.inputWeightsPerSymbol(network));
         weights = new INDArray[layers];
         biases = new float[layers][];
         tiledBiases = new float[layers][][];
         inputs = new OffHeapRows[layers];
         c = new float[layers][units];
         for (int l = 0; l < layers; l++) {
-            INDArray recurrent = network.getParam(l + "_RW");
-            weights[l] = l == 0 ? recurrent.dup('c') : Nd4j.vstack(network.getParam(l + "_W"), recurrent).dup('c');
-            biases[l] = network.getParam(l + "_b").toFloatVector();
+            INDArray recurrent = network.getParam(layout.recurrentParam(l, "RW"));
+            weights[l] = l == 0 ? recurrent.dup('c') : Nd4j.vstack(network.getParam(layout.recurrentParam(l, "W")), recurrent).dup('c');
+            biases[l] = network.getParam(layout.recurrentParam(l, "b")).toFloatVector();
             tiledBiases[l] = cellType == CellType.LSTM ? LstmCellMath.tileBias(biases[l], streams, hidden) : null;
             inputs[l] = new OffHeapRows(streams, l == 0 ? hidden : 2 * hidden);
         }
@@ -67,8 +70,8 @@ final class BatchedStepper {
         z = new OffHeapRows(streams, gateWidth);
         firstLayerZ = new float[streams * gateWidth];
         gates = new float[cellType == CellType.LSTM ? 4 : 1][units];
-        outputWeights = network.getParam(layers + "_W").dup('c');
-        outputBias = network.getParam(layers + "_b").toFloatVector();
+        outputWeights = network.getParam(layout.outputParam("W")).dup('c');
+        outputBias = network.getParam(layout.outputParam("b")).toFloatVector();
         logits = new OffHeapRows(streams, vocabulary);
         logitValues = new float[streams * vocabulary];
         probabilities = new float[streams][vocabulary];

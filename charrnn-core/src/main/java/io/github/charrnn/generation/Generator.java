@@ -3,6 +3,7 @@ package io.github.charrnn.generation;
 import io.github.charrnn.batching.OneHot;
 import io.github.charrnn.kernel.SpinningHelper;
 import io.github.charrnn.model.CharRnnConfig;
+import io.github.charrnn.model.NetworkLayout;
 import io.github.charrnn.vocabulary.Vocabulary;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -79,7 +80,7 @@ public final class Generator {
             synchronized (this) {
                 weights = streamWeights;
                 if (weights == null) {
-                    weights = new StreamWeights(network, config.cellType(), config.layers(), config.hiddenSize(),
+                    weights = new StreamWeights(network, config.cellType(), NetworkLayout.of(config), config.hiddenSize(),
                             vocabulary.size());
                     streamWeights = weights;
                 }
@@ -101,7 +102,7 @@ public final class Generator {
             return generateWithRnnTimeStep(prime, count, options);
         }
         int[] primeIds = encodePrime(prime);
-        BatchedStepper streams = new BatchedStepper(network, config.cellType(), config.layers(), config.hiddenSize(),
+        BatchedStepper streams = new BatchedStepper(network, config.cellType(), NetworkLayout.of(config), config.hiddenSize(),
                 vocabulary.size(), count);
         int[] ids = new int[count];
         float[][] probabilities = null;

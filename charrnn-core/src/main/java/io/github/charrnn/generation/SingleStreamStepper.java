@@ -4,6 +4,7 @@ import io.github.charrnn.kernel.GateFunctions;
 import io.github.charrnn.kernel.LstmCellMath;
 import io.github.charrnn.kernel.SpinningHelper;
 import io.github.charrnn.model.CellType;
+import io.github.charrnn.model.NetworkLayout;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 import java.util.Arrays;
@@ -32,8 +33,8 @@ final class SingleStreamStepper {
     private SpinningHelper helper;
 
     /** A stepper with its own copy of the network's weights. */
-    SingleStreamStepper(MultiLayerNetwork network, CellType cellType, int layers, int hidden, int vocabulary) {
-        this(new StreamWeights(network, cellType, layers, hidden, vocabulary));
+    SingleStreamStepper(MultiLayerNetwork network, CellType cellType, NetworkLayout layout, int hidden, int vocabulary) {
+        this(new StreamWeights(network, cellType, layout, hidden, vocabulary));
     }
 
     /** A stepper in the zero state over shared weights. */

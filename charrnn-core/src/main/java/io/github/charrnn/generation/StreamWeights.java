@@ -1,6 +1,7 @@
 package io.github.charrnn.generation;
 
 import io.github.charrnn.model.CellType;
+import io.github.charrnn.model.NetworkLayout;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -23,28 +24,29 @@ final class StreamWeights {
     final int gateCount;           // 4 for LSTM, 1 for RNN
     final int layers;
     final int vocabulary;
-    final float[][][] firstInput;  // [gate][vocabulary][H]: the one-hot input is a row gather
+    final float[][][] firstInput;  // [gate][vocabulary][H]: the input is a row gather (E·W with an embedding)
     final float[][][][] weights;   // per layer [gate][input][H]: layer 0 RW, above [W; RW]
     final float[][][] biases;      // per layer [gate][H]
     final float[][] outputWeights; // [H][V]
     final float[] outputBias;
 
-    StreamWeights(MultiLayerNetwork network, CellType cellType, int layers, int hidden, int vocabulary) {
+    StreamWeights(MultiLayerNetwork network, CellType cellType, NetworkLayout layout, int hidden, int vocabulary) {
+        int layers = layout.recurrentLayers();
         this.cellType = cellType;
         this.hidden = hidden;
         this.gateCount = cellType == CellType.LSTM ? 4 : 1;
         this.layers = layers;
         this.vocabulary = vocabulary;
-        firstInput = byGate(hidden, network.getParam("0_W"));
+        firstInput = byGate(hidden, layout.inputWeightsPerSymbol(network));
         weights = new float[layers][][][];
         biases = new float[layers][][];
         for (int l = 0; l < layers; l++) {
-            INDArray recurrent = network.getParam(l + "_RW");
-            weights[l] = l == 0 ? byGate(hidden, recurrent) : byGate(hidden, network.getParam(l + "_W"), recurrent);
-            biases[l] = splitBias(network.getParam(l + "_b").toFloatVector(), hidden);
+            INDArray recurrent = network.getParam(layout.recurrentParam(l, "RW"));
+            weights[l] = l == 0 ? byGate(hidden, recurrent) : byGate(hidden, network.getParam(layout.recurrentParam(l, "W")), recurrent);
+            biases[l] = splitBias(network.getParam(layout.recurrentParam(l, "b")).toFloatVector(), hidden);
         }
-        outputWeights = rows(network.getParam(layers + "_W"));
-        outputBias = network.getParam(layers + "_b").toFloatVector();
+        outputWeights = rows(network.getParam(layout.outputParam("W")));
+        outputBias = network.getParam(layout.outputParam("b")).toFloatVector();
     }
 
     /** A bias in DL4J's layout [gates*H] as one array per gate. */

@@ -4,9 +4,12 @@ import org.deeplearning4j.nn.api.OptimizationAlgorithm;
 import org.deeplearning4j.nn.conf.BackpropType;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
 import org.deeplearning4j.nn.conf.distribution.UniformDistribution;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
@@ -21,7 +24,8 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * Turns a vocabulary size and a {@link CharRnnConfig} into a DL4J network: stacked recurrent layers and an
+ * Turns a vocabulary size and a {@link CharRnnConfig} into a DL4J network: an embedding layer if the configuration
+ * asks for one ({@link NetworkLayout} says where each layer sits), stacked recurrent layers and an
  * {@link RnnOutputLayer} (softmax, multi-class cross entropy), trained with Adam and truncated BPTT.
  */
 public final class NetworkFactory {
@@ -42,8 +46,15 @@ public final class NetworkFactory {
                 .updater(new Adam(config.learningRate()))
                 .weightInit(new UniformDistribution(-bound, bound))
                 .list();
+        if (config.embedded()) {
+            // nn.Embedding draws its vectors from N(0, 1); the one-hot (or id) input becomes ids for it
+            list.layer(new EmbeddingSequenceLayer.Builder().nIn(vocabularySize).nOut(config.embeddingSize())
+                    .hasBias(false).outputDataFormat(RNNFormat.NCW).weightInit(new NormalDistribution(0, 1)).build());
+            list.inputPreProcessor(0, new OneHotToIds());
+        }
+        int firstInputs = config.embedded() ? config.embeddingSize() : vocabularySize;
         for (int i = 0; i < config.layers(); i++) {
-            int nIn = i == 0 ? vocabularySize : config.hiddenSize();
+            int nIn = i == 0 ? firstInputs : config.hiddenSize();
             BaseRecurrentLayer.Builder<?> layer = config.cellType() == CellType.LSTM
                     ? new LSTM.Builder().activation(Activation.TANH).gateActivationFunction(Activation.SIGMOID)
                             .forgetGateBiasInit(0)
@@ -59,7 +70,8 @@ public final class NetworkFactory {
         RnnOutputLayer.Builder output = new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
                 .activation(Activation.SOFTMAX)
                 .nIn(config.hiddenSize())
-                .nOut(vocabularySize);
+                .nOut(vocabularySize)
+                .dataFormat(RNNFormat.NCW);   // DL4J infers it only when a recurrent layer comes first
         withDropout(output, config.dropout());
         list.layer(output.build());
         return list.backpropType(BackpropType.TruncatedBPTT)
@@ -85,8 +97,9 @@ public final class NetworkFactory {
     private static void initialiseBiasesAsPyTorch(MultiLayerNetwork network, CharRnnConfig config) {
         double bound = 1.0 / Math.sqrt(config.hiddenSize());
         Random random = Nd4j.getRandomFactory().getNewRandomInstance(config.seed() ^ 0x5DEECE66DL);
+        NetworkLayout layout = NetworkLayout.of(config);
         for (int layer = 0; layer <= config.layers(); layer++) {
-            INDArray bias = network.getParam(layer + "_" + DefaultParamInitializer.BIAS_KEY);
+            INDArray bias = network.getParam(layout.recurrent(layer) + "_" + DefaultParamInitializer.BIAS_KEY);
             INDArray drawn = Nd4j.rand(bias.shape(), -bound, bound, random);
             if (layer < config.layers()) {
                 drawn.addi(Nd4j.rand(bias.shape(), -bound, bound, random));   // b_ih + b_hh

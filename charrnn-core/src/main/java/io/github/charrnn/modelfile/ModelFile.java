@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.charrnn.model.CellType;
 import io.github.charrnn.model.CharRnnConfig;
+import io.github.charrnn.model.NetworkLayout;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
@@ -223,20 +225,30 @@ public final class ModelFile {
     /** The network must be the one the metadata describes: sizes, layer count and kinds. */
     private static void checkConsistent(Path path, MultiLayerNetwork network, ModelMetadata metadata) {
         CharRnnConfig config = metadata.config();
+        NetworkLayout layout = NetworkLayout.of(config);
+        boolean embeddingFirst = network.getLayer(0).conf().getLayer() instanceof EmbeddingSequenceLayer;
+        if (layout.embedded() != embeddingFirst
+                || layout.embedded() && network.layerSize(0) != config.embeddingSize()) {
+            throw inconsistent(path, "its hyperparameters say " + (layout.embedded()
+                    ? "an embedding of " + config.embeddingSize() : "one-hot input") + " but its network's first layer is a "
+                    + network.getLayer(0).conf().getLayer().getClass().getSimpleName() + " of " + network.layerSize(0));
+        }
         int layers = network.getnLayers();
-        if (layers != config.layers() + 1) {
-            throw inconsistent(path, "its hyperparameters say " + config.layers() + " recurrent layers but its network has "
-                    + (layers - 1));
+        if (layers != layout.networkLayers()) {
+            throw inconsistent(path, "its hyperparameters say " + config.layers() + " recurrent layers"
+                    + (layout.embedded() ? " after an embedding layer" : "") + " but its network has " + layers
+                    + " layers in all");
         }
         long inputs = network.layerInputSize(0);
-        long outputs = network.layerSize(layers - 1);
+        long outputs = network.layerSize(layout.output());
         int vocabulary = metadata.vocabulary().size();
         if (inputs != vocabulary || outputs != vocabulary) {
             throw inconsistent(path, "its vocabulary has " + vocabulary + " symbols but its network takes " + inputs
                     + " inputs and gives " + outputs + " outputs");
         }
         Class<?> cell = config.cellType() == CellType.LSTM ? LSTM.class : SimpleRnn.class;
-        for (int i = 0; i < layers - 1; i++) {
+        for (int l = 0; l < config.layers(); l++) {
+            int i = layout.recurrent(l);
             if (!cell.isInstance(network.getLayer(i).conf().getLayer()) || network.layerSize(i) != config.hiddenSize()) {
                 throw inconsistent(path, "its hyperparameters say " + config.cellType() + " layers of "
                         + config.hiddenSize() + " units but its network's layer " + (i + 1) + " is a "
@@ -244,7 +256,7 @@ public final class ModelFile {
                         + network.layerSize(i));
             }
         }
-        if (!(network.getLayer(layers - 1).conf().getLayer() instanceof RnnOutputLayer)) {
+        if (!(network.getLayer(layout.output()).conf().getLayer() instanceof RnnOutputLayer)) {
             throw inconsistent(path, "its network does not end in an RnnOutputLayer");
         }
     }

@@ -1,18 +1,21 @@
 package io.github.charrnn.training;
 
 import io.github.charrnn.kernel.OffHeapRows;
+import io.github.charrnn.model.OneHotToIds;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.BackpropType;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.dropout.IDropout;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.recurrent.LSTM;
 import org.deeplearning4j.nn.layers.recurrent.RnnOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.activations.impl.ActivationTanH;
@@ -22,10 +25,11 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
+import java.util.Arrays;
 import java.util.Map;
 
 /**
- * Trains a network of DL4J LSTM layers and a softmax output layer with the same math as DL4J's truncated-BPTT
+ * Trains a network of DL4J LSTM layers (after an embedding layer, if it has one) and a softmax output layer with the same math as DL4J's truncated-BPTT
  * {@code fit(DataSet)}, but with far fewer and larger ND4J operations ({@link LstmLayerPass}): per segment, the
  * forward and backward passes write the gradient into the network's own gradient array, then the network's own
  * updater (Adam) and parameter step run exactly as in DL4J. The model stays a plain DL4J
@@ -46,20 +50,24 @@ final class GemmLstmTraining {
     private final int sequenceLength;
     private final double gradientClip;
     private final int recurrentLayers;
+    private final int firstRecurrent;   // 1 after an embedding layer, else 0
     private final Gradient gradient;
     private int batch;
     private LstmLayerPass[] passes;
     private InputDropout[] dropouts;   // per layer, the output layer last; null where the layer has none
     private SoftmaxOutputPass output;
+    private EmbeddingPass embedding;   // null for one-hot input
 
     GemmLstmTraining(MultiLayerNetwork network, int sequenceLength, double gradientClip) {
         if (!supports(network)) {
-            throw new IllegalArgumentException("The GEMM-based training supports LSTM layers and a softmax output layer only.");
+            throw new IllegalArgumentException("The GEMM-based training supports an optional embedding layer, LSTM layers"
+                    + " and a softmax output layer only.");
         }
         this.network = network;
         this.sequenceLength = sequenceLength;
         this.gradientClip = gradientClip;
-        this.recurrentLayers = network.getnLayers() - 1;
+        this.firstRecurrent = embeddingFirst(network) ? 1 : 0;
+        this.recurrentLayers = network.getnLayers() - 1 - firstRecurrent;
         if (network.getFlattenedGradients() == null) {
             network.initGradientsView();
         }
@@ -67,7 +75,8 @@ final class GemmLstmTraining {
     }
 
     /**
-     * Whether this class can train the network: the CPU backend, float LSTM layers (tanh, sigmoid gates) and a softmax RNN output
+     * Whether this class can train the network: the CPU backend, optionally charrnn's embedding layer (no bias, no
+     * dropout, fed by {@link OneHotToIds}), float LSTM layers (tanh, sigmoid gates) and a softmax RNN output
      * layer with multi-class cross entropy, truncated BPTT with equal forward and backward length, and dropout, if
      * any, of DL4J's plain kind.
      */
@@ -82,7 +91,11 @@ final class GemmLstmTraining {
             return false;
         }
         Layer[] layers = network.getLayers();
-        for (int i = 0; i < layers.length; i++) {
+        int first = embeddingFirst(network) ? 1 : 0;
+        if (first == 1 && !plainEmbedding(network)) {
+            return false;
+        }
+        for (int i = first; i < layers.length; i++) {
             if (!(layers[i].conf().getLayer() instanceof BaseLayer config) || !plainDropout(config.getIDropout())
                     || config.getWeightNoise() != null || (config.getConstraints() != null && !config.getConstraints().isEmpty())
                     || conf.getInputPreProcess(i) != null) {
@@ -105,6 +118,18 @@ final class GemmLstmTraining {
         return true;
     }
 
+    private static boolean embeddingFirst(MultiLayerNetwork network) {
+        return network.getLayer(0).conf().getLayer() instanceof EmbeddingSequenceLayer;
+    }
+
+    private static boolean plainEmbedding(MultiLayerNetwork network) {
+        EmbeddingSequenceLayer config = (EmbeddingSequenceLayer) network.getLayer(0).conf().getLayer();
+        return !config.hasBias() && config.getIDropout() == null && config.getWeightNoise() == null
+                && (config.getConstraints() == null || config.getConstraints().isEmpty())
+                && config.getActivationFn() instanceof ActivationIdentity
+                && network.getLayerWiseConfigurations().getInputPreProcess(0) instanceof OneHotToIds;
+    }
+
     private static boolean plainDropout(IDropout dropout) {
         return dropout == null || (dropout instanceof Dropout plain && plain.getPSchedule() == null);
     }
@@ -125,8 +150,7 @@ final class GemmLstmTraining {
         }
         for (long from = 0; from < length; from += sequenceLength) {
             int time = (int) Math.min(sequenceLength, length - from);
-            double loss = computeGradient(OffHeapRows.timeMajor(features, from, time),
-                    OffHeapRows.timeMajor(labels, from, time), time);
+            double loss = computeGradient(firstInput(features, from, time), OffHeapRows.timeMajor(labels, from, time), time);
             if (!Double.isFinite(loss)) {
                 // report the step, but leave the weights as they were before it: the caller stops training
                 listener.stepDone(rows, time, loss / ((double) rows * time));
@@ -160,16 +184,22 @@ final class GemmLstmTraining {
                     pass.carryState();
                 }
             }
-            loss = computeGradient(OffHeapRows.timeMajor(features, from, time),
+            loss = computeGradient(firstInput(features, from, time),
                     OffHeapRows.timeMajor(batchData.getLabels(), from, time), time);
         }
         return loss;
     }
 
-    private double computeGradient(OffHeapRows input, OffHeapRows targets, int time) {
+    /** The first recurrent layer's input for a segment, [time*batch, nIn] time-major: one-hot rows or embeddings. */
+    private INDArray firstInput(INDArray features, long from, int time) {
+        return embedding == null ? OffHeapRows.timeMajor(features, from, time).matrix()
+                : embedding.forward(features, from, time);
+    }
+
+    private double computeGradient(INDArray input, OffHeapRows targets, int time) {
         int rows = time * batch;
         INDArray[] layerInputs = new INDArray[recurrentLayers + 1];
-        INDArray activations = input.matrix();
+        INDArray activations = input;
         for (int l = 0; l <= recurrentLayers; l++) {
             layerInputs[l] = dropouts[l] == null ? activations : dropouts[l].apply(activations, rows);
             if (l < recurrentLayers) {
@@ -182,7 +212,10 @@ final class GemmLstmTraining {
             if (dropouts[l + 1] != null) {
                 dropouts[l + 1].backprop(outputGradient, rows);
             }
-            outputGradient = passes[l].backward(outputGradient, layerInputs[l], l > 0);
+            outputGradient = passes[l].backward(outputGradient, layerInputs[l], l > 0 || embedding != null);
+        }
+        if (embedding != null) {
+            embedding.backward(outputGradient);
         }
         return loss;
     }
@@ -203,7 +236,9 @@ final class GemmLstmTraining {
         }
         batch = rows;
         long maxRows = (long) sequenceLength * rows;
-        Layer[] layers = network.getLayers();
+        Layer[] all = network.getLayers();
+        Layer[] layers = Arrays.copyOfRange(all, firstRecurrent, all.length);
+        embedding = firstRecurrent == 0 ? null : new EmbeddingPass(all[0], maxRows);
         passes = new LstmLayerPass[recurrentLayers];
         dropouts = new InputDropout[recurrentLayers + 1];
         for (int l = 0; l <= recurrentLayers; l++) {

@@ -2,7 +2,9 @@ package io.github.charrnn.generation;
 
 import io.github.charrnn.batching.OneHot;
 import io.github.charrnn.model.CellType;
+import io.github.charrnn.model.NetworkLayout;
 import io.github.charrnn.model.CharRnnConfig;
+import io.github.charrnn.model.InputEncoding;
 import io.github.charrnn.model.NetworkFactory;
 import io.github.charrnn.vocabulary.Vocabulary;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -21,11 +23,22 @@ class BatchedStepperTest {
     @ParameterizedTest
     @EnumSource(CellType.class)
     void givesTheSameProbabilitiesAsDl4jsRnnTimeStep(CellType cellType) {
-        CharRnnConfig config = new CharRnnConfig(20, 2, 0.5, 0.001, 5, 10, 17, cellType);
+        assertStepsLikeRnnTimeStep(new CharRnnConfig(20, 2, 0.5, 0.001, 5, 10, 17, cellType));
+    }
+
+    /** Through an embedding too (its E·W rows precomputed). */
+    @ParameterizedTest
+    @EnumSource(CellType.class)
+    void givesDl4jsProbabilitiesThroughAnEmbedding(CellType cellType) {
+        assertStepsLikeRnnTimeStep(new CharRnnConfig(20, 2, 0.5, 0.001, 5, 10, 17, cellType, InputEncoding.EMBEDDING, 5));
+    }
+
+    private static void assertStepsLikeRnnTimeStep(CharRnnConfig config) {
         MultiLayerNetwork network = NetworkFactory.create(VOCABULARY.size(), config);
-        network.getParam("0_RW").muli(3);
+        NetworkLayout layout = NetworkLayout.of(config);
+        network.getParam(layout.recurrentParam(0, "RW")).muli(3);
         int streams = 4;
-        BatchedStepper stepper = new BatchedStepper(network, cellType, 2, 20, VOCABULARY.size(), streams);
+        BatchedStepper stepper = new BatchedStepper(network, config.cellType(), layout, 20, VOCABULARY.size(), streams);
         String[] texts = {"the quick brown fox", "jumps over the lazy", "dog, and then again", "it was the best of t"};
         network.rnnClearPreviousState();
         for (int t = 0; t < texts[0].length(); t++) {

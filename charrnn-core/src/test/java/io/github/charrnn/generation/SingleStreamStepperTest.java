@@ -2,7 +2,9 @@ package io.github.charrnn.generation;
 
 import io.github.charrnn.batching.OneHot;
 import io.github.charrnn.model.CellType;
+import io.github.charrnn.model.NetworkLayout;
 import io.github.charrnn.model.CharRnnConfig;
+import io.github.charrnn.model.InputEncoding;
 import io.github.charrnn.model.NetworkFactory;
 import io.github.charrnn.vocabulary.Vocabulary;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -23,10 +25,22 @@ class SingleStreamStepperTest {
     @ParameterizedTest
     @EnumSource(CellType.class)
     void givesTheSameProbabilitiesAsDl4jsRnnTimeStep(CellType cellType) {
-        CharRnnConfig config = new CharRnnConfig(24, 3, 0.5, 0.001, 5, 10, 99, cellType);
+        assertStepsLikeRnnTimeStep(new CharRnnConfig(24, 3, 0.5, 0.001, 5, 10, 99, cellType));
+    }
+
+    /** With an embedding the first layer's input rows are E·W, precomputed: still DL4J's probabilities. */
+    @ParameterizedTest
+    @EnumSource(CellType.class)
+    void givesDl4jsProbabilitiesThroughAnEmbedding(CellType cellType) {
+        assertStepsLikeRnnTimeStep(new CharRnnConfig(24, 3, 0.5, 0.001, 5, 10, 99, cellType, InputEncoding.EMBEDDING, 6));
+    }
+
+    private static void assertStepsLikeRnnTimeStep(CharRnnConfig config) {
         MultiLayerNetwork network = NetworkFactory.create(VOCABULARY.size(), config);
-        network.getParam("1_RW").muli(3);   // larger recurrent weights than at initialisation, as after training
-        SingleStreamStepper stepper = new SingleStreamStepper(network, cellType, 3, 24, VOCABULARY.size());
+        NetworkLayout layout = NetworkLayout.of(config);
+        // larger recurrent weights than at initialisation, as after training
+        network.getParam(layout.recurrentParam(1, "RW")).muli(3);
+        SingleStreamStepper stepper = new SingleStreamStepper(network, config.cellType(), layout, 24, VOCABULARY.size());
         int[] ids = VOCABULARY.encode("it was the best of times, it was the worst of times");
         network.rnnClearPreviousState();
         for (int id : ids) {

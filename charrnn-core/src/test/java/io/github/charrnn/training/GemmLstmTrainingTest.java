@@ -3,6 +3,7 @@ package io.github.charrnn.training;
 import io.github.charrnn.batching.OneHot;
 import io.github.charrnn.model.CellType;
 import io.github.charrnn.model.CharRnnConfig;
+import io.github.charrnn.model.InputEncoding;
 import io.github.charrnn.model.NetworkFactory;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.nn.api.layers.RecurrentLayer;
@@ -34,7 +35,34 @@ class GemmLstmTrainingTest {
 
     @Test
     void gradientEqualsDl4jBackpropagation() {
-        MultiLayerNetwork network = network(0.0, 2);
+        assertGradientEqualsDl4jBackpropagation(network(0.0, 2));
+    }
+
+    /** With an embedding layer first, its gradient is the scatter-add DL4J's EmbeddingSequenceLayer computes. */
+    @Test
+    void gradientThroughAnEmbeddingEqualsDl4jBackpropagation() {
+        MultiLayerNetwork network = embeddedNetwork(2);
+        assertTrue(GemmLstmTraining.supports(network));
+        assertGradientEqualsDl4jBackpropagation(network);
+    }
+
+    /** One window per mini-batch: with an embedding layer too, every step's loss equals DL4J's own fit. */
+    @Test
+    void trainingStepsThroughAnEmbeddingEqualDl4jFit() {
+        List<DataSet> batches = new ArrayList<>();
+        SplittableRandom random = new SplittableRandom(4);
+        for (int i = 0; i < 6; i++) {
+            batches.add(randomBatch(random, SEQ));
+        }
+        double[] dl4jLosses = stepLosses(embeddedNetwork(3), batches, false);
+        double[] gemmLosses = stepLosses(embeddedNetwork(3), batches, true);
+        assertEquals(6, gemmLosses.length);
+        for (int i = 0; i < dl4jLosses.length; i++) {
+            assertEquals(dl4jLosses[i], gemmLosses[i], 1e-5, "loss of step " + (i + 1));
+        }
+    }
+
+    private static void assertGradientEqualsDl4jBackpropagation(MultiLayerNetwork network) {
         DataSet segment = randomBatch(new SplittableRandom(1), SEQ);
 
         network.setInput(segment.getFeatures());
@@ -176,6 +204,11 @@ class GemmLstmTrainingTest {
         new Trainer(network, SEQ, 5, gemm).fit(new ListDataSetIterator<>(batches, 1), null,
                 TrainingOptions.builder().reportEvery(1).build(), 0, List.of(everyStep));
         return losses.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static MultiLayerNetwork embeddedNetwork(long seed) {
+        return NetworkFactory.create(VOCABULARY, new CharRnnConfig(6, 2, 0, 0.01, 5, SEQ, seed, CellType.LSTM,
+                InputEncoding.EMBEDDING, 4));
     }
 
     private static MultiLayerNetwork network(double dropout, long seed) {

@@ -36,6 +36,9 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     CacheOptions cache;
 
+    @Mixin
+    InputOptions inputs;
+
     @Option(names = "--hidden", paramLabel = "N", description = "Units per layer (default: ${DEFAULT-VALUE}).")
     int hidden = 512;
 
@@ -75,10 +78,11 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--steps, --sample-length, --streams and --stream-length must be at least 1,"
                     + " --warmup at least 0.");
         }
+        inputs.encoding();
         TextCorpus corpus = source.corpusWithProgress(null, cache, false);
         System.out.println("text: " + corpus.describe());
-        CharRnn rnn = CharRnn.builder().vocabulary(corpus.vocabulary()).hiddenSize(hidden).layers(layers)
-                .sequenceLength(seq).build();
+        CharRnn rnn = inputs.applyTo(CharRnn.builder().vocabulary(corpus.vocabulary()).hiddenSize(hidden).layers(layers)
+                .sequenceLength(seq)).build();
         CharBatchIterator train = CharBatches.forTraining(corpus, 0, batch, seq, BatchMode.CONSECUTIVE, 1).train();
         System.out.printf("model: %s, batch %d, sequence %d; %d warm-up + %d timed steps%n", rnn, batch, seq, warmup, steps);
 

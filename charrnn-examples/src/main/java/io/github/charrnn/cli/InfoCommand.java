@@ -46,8 +46,9 @@ final class InfoCommand implements Callable<Integer> {
             return 0;
         }
         out.printf("file:          %s (%,d bytes, format version %d)%n", model, Files.size(model), metadata.formatVersion());
-        out.printf("network:       %d x %d %s, dropout %s, vocabulary %d symbols%n", config.layers(), config.hiddenSize(),
-                config.cellType(), config.dropout(), metadata.vocabulary().size());
+        out.printf("network:       %d x %d %s, dropout %s, vocabulary %d symbols, %s input%n", config.layers(),
+                config.hiddenSize(), config.cellType(), config.dropout(), metadata.vocabulary().size(),
+                config.embedded() ? "embedded (" + config.embeddingSize() + " values)" : "one-hot");
         out.printf("training:      Adam %s, gradient clip %s, sequence length %d, seed %d%n", config.learningRate(),
                 config.gradientClip(), config.sequenceLength(), config.seed());
         out.printf("progress:      %,d steps, epochs begun: %d, %,d characters; train loss %.4f, validation loss %.4f%n",
@@ -71,7 +72,8 @@ final class InfoCommand implements Callable<Integer> {
         TrainingPosition position = metadata.position();
         return Json.object("file", model.toString(), "bytes", Files.size(model),
                 "format_version", metadata.formatVersion(), "vocabulary_size", metadata.vocabulary().size(),
-                "cell", config.cellType().name(), "layers", config.layers(), "hidden", config.hiddenSize(),
+                "cell", config.cellType().name(), "input", config.input().name().toLowerCase(java.util.Locale.ROOT),
+                "embedding_size", config.embeddingSize(), "layers", config.layers(), "hidden", config.hiddenSize(),
                 "dropout", config.dropout(), "learning_rate", config.learningRate(), "gradient_clip", config.gradientClip(),
                 "sequence_length", config.sequenceLength(), "seed", config.seed(),
                 "steps", training.steps(), "epochs", training.epochs(), "characters_trained", training.charactersTrained(),

@@ -50,6 +50,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     CacheOptions cache;
 
+    @Mixin
+    InputOptions inputs;
+
     @Option(names = "--model", paramLabel = "ZIP", description = "Model file to write (default: ${DEFAULT-VALUE}).")
     Path model = Path.of("model.zip");
 
@@ -140,6 +143,7 @@ final class TrainCommand implements Callable<Integer> {
         int sampleCount = samples != null ? samples : onBundled ? 3 : 0;
         // checks every hyperparameter before the (possibly long) read of the text
         CharRnnConfig config = resumed != null ? resumed.config() : configFromFlags(onBundled);
+        inputs.encoding();
         if (batchSize < 1) {
             throw new IllegalArgumentException("--batch must be at least 1, got " + batchSize + ".");
         }
@@ -201,7 +205,8 @@ final class TrainCommand implements Callable<Integer> {
         maxWindows = parallel.maxWindowsPerBatch(maxWindows, split.train().length() / ((long) batchSize * config.sequenceLength()));
         CharBatches.TrainingBatches batches = CharBatches.forTraining(split, validationFraction > 0, corpus.vocabulary().size(),
                 batchSize, config.sequenceLength(), batchMode, config.seed(), maxWindows);
-        CharRnn rnn = resumed != null ? resumed : CharRnn.builder().vocabulary(corpus.vocabulary()).config(config).build();
+        CharRnn rnn = resumed != null ? resumed : inputs.applyTo(CharRnn.builder().vocabulary(corpus.vocabulary()).config(config))
+                .build();
         if (resumed == null) {
             rnn.describeCorpus(corpus.describe());
         }
@@ -283,6 +288,8 @@ final class TrainCommand implements Callable<Integer> {
         differs.put("--lr", learningRate != null && learningRate != saved.learningRate());
         differs.put("--clip", parsed.hasMatchedOption("--clip") && clip != saved.gradientClip());
         differs.put("--seed", parsed.hasMatchedOption("--seed") && seed != saved.seed());
+        differs.put("--input", inputs.input != null && inputs.encoding() != saved.input());
+        differs.put("--embedding-size", inputs.embeddingSize != null && inputs.embeddingSize != saved.embeddingSize());
         List<String> changed = differs.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
         if (!changed.isEmpty()) {
             throw new IllegalArgumentException(String.join(", ", changed) + " cannot be changed when resuming: the run in "

@@ -1,0 +1,67 @@
+package io.github.charrnn.training;
+
+import io.github.charrnn.kernel.OffHeapRows;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.params.DefaultParamInitializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.util.Arrays;
+
+/**
+ * The embedding layer of a network for {@link GemmLstmTraining}: forward, each one-hot input row becomes its
+ * symbol's row of the embedding table E [vocabulary, size] (a gather); backward, the gradient of the first
+ * recurrent layer's input is added into the rows of E of the symbols that were read (a scatter-add), which is
+ * the gradient DL4J's {@code EmbeddingSequenceLayer} gives. Not thread-safe.
+ */
+final class EmbeddingPass {
+
+    private final INDArray table;           // [V, E], a view of the network's parameters
+    private final INDArray tableGradient;   // [V, E], a view of the network's gradient
+    private final int size;
+    private final OffHeapRows embedded;     // [maxRows, E]: the rows read by the last forward
+    private final OffHeapRows sums;         // [V, E]: the table's gradient, built here, then copied into the view
+    private final float[] rowGradients;     // [maxRows * E]
+    private final float[] tableSums;        // [V * E]
+    private int[] ids = new int[0];
+
+    EmbeddingPass(Layer layer, long maxRows) {
+        this.table = layer.getParam(DefaultParamInitializer.WEIGHT_KEY);
+        this.tableGradient = GradientViews.of(layer).get(DefaultParamInitializer.WEIGHT_KEY);
+        this.size = (int) table.columns();
+        this.embedded = new OffHeapRows(maxRows, size);
+        this.sums = new OffHeapRows(table.rows(), size);
+        this.rowGradients = new float[Math.toIntExact(maxRows * size)];
+        this.tableSums = new float[Math.toIntExact(table.length())];
+    }
+
+    /**
+     * The embedded rows [time*batch, E], time-major (row t*batch + r is time step {@code from + t} of sequence r),
+     * of a segment of one-hot features [batch, V, length]. The ids are read straight from the features, without
+     * first copying the segment into time-major one-hot rows.
+     */
+    INDArray forward(INDArray features, long from, int time) {
+        INDArray segment = features.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(from, from + time));
+        INDArray byTime = segment.argMax(1).transpose().dup('c');   // [batch, time] -> [time, batch]
+        ids = byTime.reshape(byTime.length()).toIntVector();
+        INDArray out = embedded.rows(0, ids.length);
+        Nd4j.pullRows(table, out, 1, ids);
+        return out;
+    }
+
+    /** Writes the table's gradient from the gradient of the embedded rows of the last forward. */
+    void backward(OffHeapRows embeddedGradient) {
+        embeddedGradient.read(0, ids.length, rowGradients);
+        Arrays.fill(tableSums, 0f);
+        for (int r = 0; r < ids.length; r++) {
+            int target = ids[r] * size;
+            int source = r * size;
+            for (int k = 0; k < size; k++) {
+                tableSums[target + k] += rowGradients[source + k];
+            }
+        }
+        sums.write(0, (int) table.rows(), tableSums);
+        tableGradient.assign(sums.matrix());
+    }
+}
