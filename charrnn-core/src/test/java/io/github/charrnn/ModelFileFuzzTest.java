@@ -28,6 +28,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 class ModelFileFuzzTest {
 
     private static final long FUZZ_MILLIS = 6_000;
+    /** Flips in the zip's compressed bytes mostly break the deflate stream; flips inside an array entry reach its parser. */
+    private static final String[] KINDS = {"truncated", "bit flips", "random", "array bit flips"};
 
     @TempDir
     static Path directory;
@@ -48,13 +50,15 @@ class ModelFileFuzzTest {
         long deadline = System.currentTimeMillis() + FUZZ_MILLIS;
         int tries = 0;
         while (System.currentTimeMillis() < deadline) {
-            byte[] bytes = switch (tries % 3) {
-                case 0 -> java.util.Arrays.copyOf(valid, random.nextInt(valid.length));
-                case 1 -> flipBits(valid, random);
+            String kind = KINDS[tries % KINDS.length];
+            byte[] bytes = switch (kind) {
+                case "truncated" -> java.util.Arrays.copyOf(valid, random.nextInt(valid.length));
+                case "bit flips" -> flipBits(valid, random);
+                case "array bit flips" -> withArrayBitsFlipped(random);
                 default -> randomBytes(random);
             };
             Files.write(path, bytes);
-            tryToLoad(path, "try " + tries + " (" + (tries % 3 == 0 ? "truncated" : tries % 3 == 1 ? "bit flips" : "random") + ")");
+            tryToLoad(path, "try " + tries + " (" + kind + ")");
             tries++;
         }
         assertTrue(tries > 30, "only " + tries + " tries in the time given");
@@ -130,6 +134,17 @@ class ModelFileFuzzTest {
             bytes[at] ^= (byte) (1 << random.nextInt(8));
         }
         return bytes;
+    }
+
+    /** The valid model with bits flipped in the uncompressed bytes of coefficients.bin or updaterState.bin. */
+    private static byte[] withArrayBitsFlipped(SplittableRandom random) throws IOException {
+        String entry = random.nextBoolean() ? "coefficients.bin" : "updaterState.bin";
+        byte[] original;
+        try (ZipFile zip = new ZipFile(directory.resolve("tiny.zip").toFile())) {
+            original = zip.getInputStream(zip.getEntry(entry)).readAllBytes();
+        }
+        byte[] flipped = flipBits(original, random);
+        return Files.readAllBytes(withEntry("flipped.zip", entry, out -> out.write(flipped)));
     }
 
     private static byte[] randomBytes(SplittableRandom random) {

@@ -5,6 +5,7 @@ import io.github.charrnn.model.NetworkLayout;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.lang.ref.Reference;
 import java.util.Arrays;
 
 /**
@@ -100,7 +101,12 @@ final class StreamWeights {
             return matrix.dup('f').data().asFloat();
         }
         float[] values = new float[count];
-        matrix.data().asNioFloat().get(Math.toIntExact(matrix.offset()), values, 0, count);
+        try {
+            matrix.data().asNioFloat().get(Math.toIntExact(matrix.offset()), values, 0, count);
+        } finally {
+            // the NIO view does not keep ND4J's memory alive; the array must stay reachable until the copy is done
+            Reference.reachabilityFence(matrix);
+        }
         return values;
     }
 

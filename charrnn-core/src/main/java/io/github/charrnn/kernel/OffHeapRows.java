@@ -5,12 +5,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
+import java.lang.ref.Reference;
 import java.nio.FloatBuffer;
 
 /**
  * A row-major float matrix in ND4J's native memory, addressed by blocks of rows: ND4J's GEMMs read and write
  * the blocks as views, Java loops copy them in and out of plain arrays in one bulk copy each. Part of charrnn's
  * internal kernels (the fast training and generation paths), not of its stable API. Not thread-safe.
+ *
+ * <p>The NIO view of ND4J's memory does not keep that memory alive: ND4J frees it once the array is unreachable,
+ * and the JIT may treat this object as unreachable in the middle of one of its own methods, after its last field
+ * read. Every method that touches the view therefore ends with a reachability fence on this object (whose
+ * {@code matrix} owns the memory); without it a collection at the wrong moment let a copy write into freed memory.
  */
 public final class OffHeapRows {
 
@@ -61,17 +67,29 @@ public final class OffHeapRows {
 
     /** Copies rows {@code [from, from + count)} into {@code into}, row after row. */
     public void read(long from, int count, float[] into) {
-        floats.get(Math.toIntExact(from * width), into, 0, count * width);
+        try {
+            floats.get(Math.toIntExact(from * width), into, 0, count * width);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     /** Copies {@code count} rows from {@code values} into rows {@code [from, from + count)}. */
     public void write(long from, int count, float[] values) {
-        floats.put(Math.toIntExact(from * width), values, 0, count * width);
+        try {
+            floats.put(Math.toIntExact(from * width), values, 0, count * width);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     /** Copies {@code count} values from {@code values[from..]} into row {@code row} from column {@code column} on. */
     public void writeRowPart(long row, int column, float[] values, int from, int count) {
-        floats.put(Math.toIntExact(row * width + column), values, from, count);
+        try {
+            floats.put(Math.toIntExact(row * width + column), values, from, count);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     /**
@@ -80,23 +98,31 @@ public final class OffHeapRows {
      * width / parts).
      */
     public void readSplit(long from, int count, float[][] parts) {
-        int part = width / parts.length;
-        for (int r = 0; r < count; r++) {
-            int row = Math.toIntExact((from + r) * width);
-            for (int q = 0; q < parts.length; q++) {
-                floats.get(row + q * part, parts[q], r * part, part);
+        try {
+            int part = width / parts.length;
+            for (int r = 0; r < count; r++) {
+                int row = Math.toIntExact((from + r) * width);
+                for (int q = 0; q < parts.length; q++) {
+                    floats.get(row + q * part, parts[q], r * part, part);
+                }
             }
+        } finally {
+            Reference.reachabilityFence(this);
         }
     }
 
     /** The reverse of {@link #readSplit}. */
     public void writeSplit(long from, int count, float[][] parts) {
-        int part = width / parts.length;
-        for (int r = 0; r < count; r++) {
-            int row = Math.toIntExact((from + r) * width);
-            for (int q = 0; q < parts.length; q++) {
-                floats.put(row + q * part, parts[q], r * part, part);
+        try {
+            int part = width / parts.length;
+            for (int r = 0; r < count; r++) {
+                int row = Math.toIntExact((from + r) * width);
+                for (int q = 0; q < parts.length; q++) {
+                    floats.put(row + q * part, parts[q], r * part, part);
+                }
             }
+        } finally {
+            Reference.reachabilityFence(this);
         }
     }
 

@@ -7,8 +7,6 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +18,8 @@ import java.util.zip.ZipFile;
 /**
  * Reads DL4J's entries of a model zip — configuration.json, coefficients.bin and, if wanted, updaterState.bin —
  * and nothing else, with every read bounded: the configuration to {@value #MAX_CONFIGURATION_BYTES} bytes, each
- * array to the size the configuration implies, whatever the zip declares (a zip bomb stops at the bound). Each
- * array's header is checked against its bytes before ND4J allocates anything. DL4J's own
+ * array to the size the configuration implies, whatever the zip declares (a zip bomb stops at the bound). Arrays
+ * are parsed in Java ({@link ArrayEntry}), so nothing of the file's shape information reaches ND4J's native code. DL4J's own
  * {@code ModelSerializer} instead inflates every entry whole and Java-deserializes a {@code preprocessor.bin} if
  * there is one; this reader never does either.
  */
@@ -54,7 +52,7 @@ final class NetworkEntries {
         }
         long parameters = parameterCount(conf);
         byte[] coefficients = readBounded(zip, ModelSerializer.COEFFICIENTS_BIN, arrayBound(parameters));
-        INDArray params = readArray(coefficients, parameters, ModelSerializer.COEFFICIENTS_BIN);
+        INDArray params = ArrayEntry.read(coefficients, parameters, ModelSerializer.COEFFICIENTS_BIN);
         if (!Double.isFinite(params.norm1Number().doubleValue())) {
             throw new IOException("its weights contain NaN or infinite values");
         }
@@ -65,7 +63,7 @@ final class NetworkEntries {
             INDArray state = network.getUpdater().getStateViewArray();
             long expected = state == null ? 0 : state.length();
             byte[] bytes = readBounded(zip, ModelSerializer.UPDATER_BIN, arrayBound(expected));
-            INDArray updaterState = readArray(bytes, expected, ModelSerializer.UPDATER_BIN);
+            INDArray updaterState = ArrayEntry.read(bytes, expected, ModelSerializer.UPDATER_BIN);
             if (expected > 0) {
                 network.getUpdater().setStateViewArray(network, updaterState.reshape(1, expected), false);
             }
@@ -99,48 +97,6 @@ final class NetworkEntries {
 
     private static long arrayBound(long elements) {
         return elements * Double.BYTES + ARRAY_HEADER_SLACK;
-    }
-
-    /**
-     * An array in ND4J's binary format ({@code Nd4j.write}): a shape buffer, then a data buffer, each a header
-     * (allocation mode, length, data type) and its elements. Both headers are checked against the bytes there are,
-     * and the data length against {@code expectedElements}, before ND4J reads (and allocates) anything.
-     */
-    private static INDArray readArray(byte[] bytes, long expectedElements, String name) throws IOException {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            long remaining = bytes.length;
-            for (int buffer = 0; buffer < 2; buffer++) {
-                int before = in.available();
-                in.readUTF();
-                long length = in.readLong();
-                String type = in.readUTF();
-                int elementSize = elementSize(type);
-                remaining -= before - in.available();
-                boolean plausible = buffer == 0 ? length >= 0 && length <= 64 : length == expectedElements;
-                if (elementSize <= 0 || !plausible || length * elementSize > remaining) {
-                    throw new IOException("its " + name + " entry is damaged or does not belong to this network");
-                }
-                in.skipNBytes(length * elementSize);
-                remaining -= length * elementSize;
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IOException("its " + name + " entry is damaged or does not belong to this network", e);
-        }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            return Nd4j.read(in);
-        } catch (RuntimeException e) {
-            throw new IOException("its " + name + " entry could not be read: " + rootMessage(e), e);
-        }
-    }
-
-    private static int elementSize(String type) {
-        return switch (type) {
-            case "DOUBLE", "LONG" -> 8;
-            case "FLOAT", "INT", "UINT32" -> 4;
-            case "HALF", "BFLOAT16", "SHORT", "UINT16" -> 2;
-            case "BYTE", "UBYTE", "BOOL" -> 1;
-            default -> -1;
-        };
     }
 
     private static String rootMessage(Throwable e) {
