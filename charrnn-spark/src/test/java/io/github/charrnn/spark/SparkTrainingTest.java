@@ -7,6 +7,7 @@ import io.github.charrnn.datavec.cluster.ClusterTrainer;
 import io.github.charrnn.datavec.corpus.CorpusException;
 import io.github.charrnn.datavec.corpus.TextCorpus;
 import io.github.charrnn.generation.SamplingOptions;
+import io.github.charrnn.model.InputEncoding;
 import io.github.charrnn.training.TrainingOptions;
 import io.github.charrnn.training.TrainingProgress;
 import io.github.charrnn.training.TrainingReport;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,14 +52,16 @@ class SparkTrainingTest {
         assertTrue(spark.describe().contains("local[2]"), spark.describe());
     }
 
-    @Test
-    void aTinyNetworkLearnsOnTwoExecutorsAndItsZipLoadsAndGenerates(@TempDir Path dir) throws Exception {
+    /** One-hot and embedding input: the embedding network's preprocessor and layer must survive Spark's copies. */
+    @ParameterizedTest
+    @EnumSource(InputEncoding.class)
+    void aTinyNetworkLearnsOnTwoExecutorsAndItsZipLoadsAndGenerates(InputEncoding input, @TempDir Path dir) throws Exception {
         Path file = dir.resolve("verse.txt");
         Files.writeString(file, VERSE.repeat(12));   // 672 characters
         TextCorpus corpus = spark.read(file.toString(), null);
         assertEquals(VERSE.repeat(12).length(), corpus.length());
         CharRnn model = CharRnn.builder().vocabulary(corpus.vocabulary()).hiddenSize(16).layers(1).dropout(0)
-                .learningRate(0.03).sequenceLength(10).seed(3).build();
+                .input(input).embeddingSize(8).learningRate(0.03).sequenceLength(10).seed(3).build();
         double before = model.evaluate(VERSE.repeat(2)).loss();
         List<TrainingProgress> reports = new ArrayList<>();
         TrainingOptions options = TrainingOptions.builder().epochs(6).reportEvery(12).validateEvery(24).build();
@@ -77,6 +82,7 @@ class SparkTrainingTest {
         model.save(zip);
         CharRnn loaded = CharRnn.load(zip);
         assertEquals(report.steps(), loaded.trainingSummary().steps());
+        assertEquals(input, loaded.config().input());
         assertNull(loaded.trainingPosition(), "a Spark run is not resumed as a checkpoint");
         assertEquals(after, loaded.evaluate(VERSE.repeat(2)).loss(), 1e-5);
         String text = loaded.generate("twinkle ", SamplingOptions.builder().length(30).topK(3).seed(1).build());
