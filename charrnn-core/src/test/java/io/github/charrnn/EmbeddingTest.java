@@ -3,6 +3,7 @@ package io.github.charrnn;
 import io.github.charrnn.generation.SamplingOptions;
 import io.github.charrnn.model.CharRnnConfig;
 import io.github.charrnn.model.InputEncoding;
+import io.github.charrnn.training.Trainer;
 import io.github.charrnn.training.TrainingOptions;
 import io.github.charrnn.training.TrainingReport;
 import io.github.charrnn.vocabulary.Vocabulary;
@@ -57,6 +58,43 @@ class EmbeddingTest {
                 + ", last train loss " + report.trainLoss());
         assertEquals("at on the mat. the cat s", model.generate("the cat s", SamplingOptions.builder().length(24)
                 .topK(1).build()).substring(0, 24));
+    }
+
+    /** Ids batches hold a vocabulary-th of the floats; training and evaluation on them are the same computation. */
+    @Test
+    void idBatchesTrainAndEvaluateExactlyAsOneHotBatches() {
+        for (String implementation : new String[]{"", "dl4j"}) {
+            System.setProperty(Trainer.IMPLEMENTATION_PROPERTY, implementation);
+            try {
+                CharRnn onOneHot = embedded();
+                CharRnn onIds = embedded();
+                int[] ids = VOCABULARY.encode(TEXT);
+                onOneHot.fit(TestBatches.consecutive(ids, VOCABULARY.size(), 8, 20, 3, false), null,
+                        TrainingOptions.builder().epochs(2).build());
+                TrainingReport report = onIds.fit(TestBatches.consecutive(ids, VOCABULARY.size(), 8, 20, 3, true), null,
+                        TrainingOptions.builder().epochs(2).build());
+                assertTrue(report.steps() > 10, "steps " + report.steps());
+                assertTrue(onOneHot.network().params().equalsWithEps(onIds.network().params(), 1e-5),
+                        implementation + ": weights after the same steps differ");
+                double oneHotLoss = onIds.evaluate(TestBatches.consecutive(ids, VOCABULARY.size(), 4, 20, 2, false)).loss();
+                double idsLoss = onIds.evaluate(TestBatches.consecutive(ids, VOCABULARY.size(), 4, 20, 2, true)).loss();
+                assertEquals(oneHotLoss, idsLoss, 1e-6);
+                assertTrue(idsLoss < 1.0, "loss " + idsLoss);
+            } finally {
+                System.clearProperty(Trainer.IMPLEMENTATION_PROPERTY);
+            }
+        }
+    }
+
+    @Test
+    void idFeaturesForAOneHotModelAreRefusedInOneSentence() {
+        CharRnn oneHot = CharRnn.builder().vocabulary(VOCABULARY).input(InputEncoding.ONEHOT).hiddenSize(8).layers(1)
+                .sequenceLength(20).build();
+        IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class, () -> oneHot.fit(
+                TestBatches.consecutive(VOCABULARY.encode(TEXT), VOCABULARY.size(), 8, 20, 3, true), null,
+                TrainingOptions.builder().epochs(1).build()));
+        assertTrue(thrown.getMessage().contains("[batch, 1, time] (symbol ids; for features only with embedding input)"),
+                thrown.getMessage());
     }
 
     @Test

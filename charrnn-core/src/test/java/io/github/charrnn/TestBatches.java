@@ -16,6 +16,11 @@ final class TestBatches {
 
     /** batch rows of contiguous text; each DataSet spans {@code windows} windows of {@code seq} characters. */
     static DataSetIterator consecutive(int[] ids, int vocabularySize, int batch, int seq, int windows) {
+        return consecutive(ids, vocabularySize, batch, seq, windows, false);
+    }
+
+    /** As {@link #consecutive(int[], int, int, int, int)}, features and labels as [batch, 1, time] ids if {@code asIds}. */
+    static DataSetIterator consecutive(int[] ids, int vocabularySize, int batch, int seq, int windows, boolean asIds) {
         int rowLength = ids.length / (batch * seq) * seq;
         List<DataSet> sets = new ArrayList<>();
         for (int from = 0; from < rowLength; from += windows * seq) {
@@ -29,7 +34,8 @@ final class TestBatches {
                     y[r][t] = ids[r * rowLength + (column + 1) % rowLength];
                 }
             }
-            sets.add(new DataSet(OneHot.sequences(x, vocabularySize), OneHot.sequences(y, vocabularySize)));
+            sets.add(asIds ? new DataSet(OneHot.idSequences(x), OneHot.idSequences(y))
+                    : new DataSet(OneHot.sequences(x, vocabularySize), OneHot.sequences(y, vocabularySize)));
         }
         return new ListDataSetIterator<>(sets, 1);
     }

@@ -3,7 +3,10 @@ package io.github.charrnn.batching;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** One-hot arrays in DL4J's recurrent layout [batch, vocabulary, time], built from symbol ids. */
+/**
+ * One-hot arrays in DL4J's recurrent layout [batch, vocabulary, time], built from symbol ids, and the ids
+ * format [batch, 1, time] that embedding networks and charrnn's own training read instead.
+ */
 public final class OneHot {
 
     private OneHot() {
@@ -34,6 +37,43 @@ public final class OneHot {
     /** A [1, vocabularySize, ids.length] one-hot array of one sequence. */
     public static INDArray sequence(int[] ids, int vocabularySize) {
         return sequences(new int[][]{ids}, vocabularySize);
+    }
+
+    /**
+     * The one-hot [batch, vocabularySize, time] array of ids given as a [batch, 1, time] array (the ids format of
+     * charrnn's batches), for code that needs one-hot input or labels, such as DL4J's own training.
+     */
+    public static INDArray ofIds(INDArray ids, int vocabularySize) {
+        if (ids.rank() != 3 || ids.size(1) != 1) {
+            throw new IllegalArgumentException("Ids must be a [batch, 1, time] array; got " + java.util.Arrays.toString(ids.shape()) + ".");
+        }
+        int rows = (int) ids.size(0);
+        int length = (int) ids.size(2);
+        float[] values = ids.reshape(rows, length).dup('c').data().asFloat();
+        int[][] byRow = new int[rows][length];
+        for (int r = 0; r < rows; r++) {
+            for (int t = 0; t < length; t++) {
+                byRow[r][t] = (int) values[r * length + t];
+            }
+        }
+        return sequences(byRow, vocabularySize);
+    }
+
+    /** A [rows, 1, time] float array of the ids (the ids format of charrnn's batches). */
+    public static INDArray idSequences(int[][] ids) {
+        int rows = ids.length;
+        int length = rows == 0 ? 0 : ids[0].length;
+        float[] data = new float[Math.multiplyExact(rows, length)];
+        for (int r = 0; r < rows; r++) {
+            if (ids[r].length != length) {
+                throw new IllegalArgumentException("All rows must have the same length: row 0 has " + length
+                        + ", row " + r + " has " + ids[r].length + ".");
+            }
+            for (int t = 0; t < length; t++) {
+                data[r + rows * t] = ids[r][t];   // Fortran order, as the one-hot arrays
+            }
+        }
+        return Nd4j.create(data, new long[]{rows, 1, length}, 'f');
     }
 
     private static int checkedId(int id, int vocabularySize) {

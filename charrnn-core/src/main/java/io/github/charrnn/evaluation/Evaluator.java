@@ -26,7 +26,8 @@ public final class Evaluator {
     }
 
     /**
-     * Evaluates every mini-batch of {@code batches} (reset first if it can be). If the iterator is
+     * Evaluates every mini-batch of {@code batches} (reset first if it can be): features and labels one-hot
+     * [batch, vocabulary, time] or ids [batch, 1, time], as training takes them. If the iterator is
      * {@link ConsecutiveBatches}, the recurrent state is carried from batch to batch, as the articles' validation
      * does; otherwise each batch starts from a zero state.
      */
@@ -82,8 +83,13 @@ public final class Evaluator {
         return new EvaluationResult(lossSum / (ids.length - 1), ids.length - 1);
     }
 
-    /** Sum over rows and time of -log p(target); probabilities and one-hot targets are [batch, vocab, time]. */
-    private static double negativeLogLikelihood(INDArray probabilities, INDArray oneHotTargets, INDArray mask) {
+    /**
+     * Sum over rows and time of -log p(target); probabilities are [batch, vocab, time], targets one-hot of that
+     * shape or ids [batch, 1, time].
+     */
+    private static double negativeLogLikelihood(INDArray probabilities, INDArray targets, INDArray mask) {
+        INDArray oneHotTargets = targets.size(1) == 1 && probabilities.size(1) > 1
+                ? OneHot.ofIds(targets, (int) probabilities.size(1)) : targets;
         INDArray targetProbability = probabilities.mul(oneHotTargets).sum(1);  // [batch, time]
         Transforms.max(targetProbability, MIN_PROBABILITY, false);
         INDArray logLikelihood = Transforms.log(targetProbability, false);

@@ -10,7 +10,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import java.util.Arrays;
 
 /**
- * The embedding layer of a network for {@link GemmLstmTraining}: forward, each one-hot input row becomes its
+ * The embedding layer of a network for {@link GemmLstmTraining}: forward, each input symbol (one-hot or id) becomes its
  * symbol's row of the embedding table E [vocabulary, size] (a gather); backward, the gradient of the first
  * recurrent layer's input is added into the rows of E of the symbols that were read (a scatter-add), which is
  * the gradient DL4J's {@code EmbeddingSequenceLayer} gives. Not thread-safe.
@@ -38,12 +38,14 @@ final class EmbeddingPass {
 
     /**
      * The embedded rows [time*batch, E], time-major (row t*batch + r is time step {@code from + t} of sequence r),
-     * of a segment of one-hot features [batch, V, length]. The ids are read straight from the features, without
-     * first copying the segment into time-major one-hot rows.
+     * of a segment of features [batch, V, length] one-hot or [batch, 1, length] ids. One-hot ids are read straight
+     * from the features, without first copying the segment into time-major one-hot rows.
      */
     INDArray forward(INDArray features, long from, int time) {
         INDArray segment = features.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(from, from + time));
-        INDArray byTime = segment.argMax(1).transpose().dup('c');   // [batch, time] -> [time, batch]
+        INDArray byRow = features.size(1) == 1 && table.rows() > 1
+                ? segment.reshape(segment.size(0), time) : segment.argMax(1);
+        INDArray byTime = byRow.transpose().dup('c');   // [batch, time] -> [time, batch]
         ids = byTime.reshape(byTime.length()).toIntVector();
         INDArray out = embedded.rows(0, ids.length);
         Nd4j.pullRows(table, out, 1, ids);

@@ -42,18 +42,20 @@ final class SoftmaxOutputPass {
 
     /**
      * Forward and backward at once: computes the softmax of {@code input} ([rows, H]) against {@code labels}
-     * (one row of target probabilities, usually one-hot, per input row), writes the parameter gradients and
+     * (one row of target probabilities, usually one-hot, per input row, or a single column of target ids), writes the parameter gradients and
      * returns the loss summed over the rows; {@link #inputGradient()} then holds the gradient of the input.
      */
     double forwardBackward(INDArray input, OffHeapRows labels, int rows) {
         Nd4j.gemm(input, weights, logits.rows(0, rows), false, false, 1.0, 0.0);
         logits.read(0, rows, values);
-        labels.read(0, rows, targets);
+        boolean ids = labels.width() == 1 && classes > 1;
+        labels.read(0, rows, targets);   // ids: one value per row
         float[] b = bias.toFloatVector();
         double[] biasSums = new double[classes];
         double loss = 0;
         for (int r = 0; r < rows; r++) {
-            loss += softmaxCrossEntropy(r * classes, b, biasSums);
+            loss += ids ? softmaxCrossEntropy(r * classes, (int) targets[r], b, biasSums)
+                    : softmaxCrossEntropy(r * classes, b, biasSums);
         }
         logits.write(0, rows, values);
         INDArray logitGradients = logits.rows(0, rows);
@@ -72,18 +74,24 @@ final class SoftmaxOutputPass {
         return inputGradient;
     }
 
+    /** One row with the target given as an id: replaces its logits by their gradient p - onehot(id), returns -log p[id]. */
+    private double softmaxCrossEntropy(int from, int target, float[] b, double[] biasSums) {
+        if (target < 0 || target >= classes) {
+            throw new IllegalArgumentException("Label id " + target + " is outside 0.." + (classes - 1) + ".");
+        }
+        double logSum = addBiasAndLogSumExp(from, b);
+        double loss = logSum - values[from + target];
+        for (int v = 0; v < classes; v++) {
+            double gradient = Math.exp(values[from + v] - logSum) - (v == target ? 1 : 0);
+            values[from + v] = (float) gradient;
+            biasSums[v] += gradient;
+        }
+        return loss;
+    }
+
     /** One row: replaces its logits by their gradient p * sum(y) - y and returns -sum(y * log p). */
     private double softmaxCrossEntropy(int from, float[] b, double[] biasSums) {
-        float max = Float.NEGATIVE_INFINITY;
-        for (int v = 0; v < classes; v++) {
-            values[from + v] += b[v];
-            max = Math.max(max, values[from + v]);
-        }
-        double sum = 0;
-        for (int v = 0; v < classes; v++) {
-            sum += Math.exp(values[from + v] - max);
-        }
-        double logSum = Math.log(sum) + max;
+        double logSum = addBiasAndLogSumExp(from, b);
         double loss = 0;
         double targetSum = 0;
         for (int v = 0; v < classes; v++) {
@@ -99,5 +107,19 @@ final class SoftmaxOutputPass {
             biasSums[v] += gradient;
         }
         return loss;
+    }
+
+    /** Adds the bias to one row's logits and returns log(sum(exp(logits))), computed without overflow. */
+    private double addBiasAndLogSumExp(int from, float[] b) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int v = 0; v < classes; v++) {
+            values[from + v] += b[v];
+            max = Math.max(max, values[from + v]);
+        }
+        double sum = 0;
+        for (int v = 0; v < classes; v++) {
+            sum += Math.exp(values[from + v] - max);
+        }
+        return Math.log(sum) + max;
     }
 }

@@ -1,7 +1,9 @@
 package io.github.charrnn.training;
 
+import io.github.charrnn.batching.OneHot;
 import io.github.charrnn.batching.TimeColumns;
 import io.github.charrnn.evaluation.Evaluator;
+import io.github.charrnn.model.OneHotToIds;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -56,7 +58,8 @@ public final class Trainer {
     /**
      * Trains.
      *
-     * @param train        the training mini-batches, [batch, vocabulary, time] one-hot features and labels
+     * @param train        the training mini-batches: features and labels [batch, vocabulary, time] one-hot or
+     *                     [batch, 1, time] symbol ids (features as ids only for a network with embedding input)
      * @param validation   validation mini-batches, or null for none
      * @param options      epochs, step limit, report and validation intervals
      * @param stepsBefore  steps the model did in earlier runs (steps are numbered on from there)
@@ -117,7 +120,7 @@ public final class Trainer {
                         if (gemmTraining != null && batch.getFeaturesMaskArray() == null && batch.getLabelsMaskArray() == null) {
                             gemmTraining.fit(batch, recorder);
                         } else {
-                            network.fit(batch);
+                            network.fit(forDl4jFit(batch));
                         }
                     } finally {
                         clock.stop();
@@ -205,13 +208,29 @@ public final class Trainer {
 
     private DataSet checkShape(DataSet batch) {
         INDArray features = batch.getFeatures();
+        INDArray labels = batch.getLabels();
         long inputs = network.layerInputSize(0);
-        if (features.rank() != 3 || features.size(1) != inputs || !Arrays.equals(features.shape(), batch.getLabels().shape())) {
-            throw new IllegalArgumentException("Mini-batches must be one-hot features and labels of shape [batch, " + inputs
-                    + ", time] (the model's vocabulary size in the middle); got features " + Arrays.toString(features.shape())
-                    + " and labels " + Arrays.toString(batch.getLabels().shape()) + ".");
+        boolean takesIds = network.getLayerWiseConfigurations().getInputPreProcess(0) instanceof OneHotToIds;
+        boolean featuresFit = features.rank() == 3 && (features.size(1) == inputs || (takesIds && features.size(1) == 1));
+        boolean labelsFit = labels != null && labels.rank() == 3 && labels.size(0) == features.size(0)
+                && labels.size(2) == features.size(2) && (labels.size(1) == inputs || labels.size(1) == 1);
+        if (!featuresFit || !labelsFit) {
+            throw new IllegalArgumentException("Mini-batches must be features and labels of shape [batch, " + inputs
+                    + ", time] (one-hot, the model's vocabulary size in the middle) or [batch, 1, time] (symbol ids; for"
+                    + " features only with embedding input); got features " + Arrays.toString(features.shape())
+                    + " and labels " + (labels == null ? "none" : Arrays.toString(labels.shape())) + ".");
         }
         return batch;
+    }
+
+    /** DL4J's own fit needs one-hot labels; ids features pass through an embedding network's preprocessor. */
+    private DataSet forDl4jFit(DataSet batch) {
+        INDArray labels = batch.getLabels();
+        if (labels.size(1) != 1 || network.layerInputSize(0) == 1) {
+            return batch;
+        }
+        return new DataSet(batch.getFeatures(), OneHot.ofIds(labels, (int) network.layerInputSize(0)),
+                batch.getFeaturesMaskArray(), batch.getLabelsMaskArray());
     }
 
     private void validate(DataSetIterator validation, StepRecorder recorder) {

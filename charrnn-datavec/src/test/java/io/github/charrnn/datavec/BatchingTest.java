@@ -1,6 +1,7 @@
 package io.github.charrnn.datavec;
 
 import io.github.charrnn.batching.ConsecutiveBatches;
+import io.github.charrnn.datavec.batching.BatchFormat;
 import io.github.charrnn.datavec.batching.BatchMode;
 import io.github.charrnn.datavec.batching.CharBatchIterator;
 import io.github.charrnn.datavec.batching.CharBatches;
@@ -118,6 +119,50 @@ class BatchingTest {
         INDArray x = batches.next().getFeatures();
         assertArrayEquals(new long[]{2, VOCABULARY, 6}, x.shape());
         assertEquals(12.0, x.sumNumber().doubleValue());
+    }
+
+    @Test
+    void theIdsFormatHoldsTheSameCharactersOneFloatEach() {
+        for (BatchMode mode : BatchMode.values()) {
+            CharBatchIterator oneHot = CharBatches.create(ZERO_TO_29, VOCABULARY, 2, 6, mode, 3, "training");
+            CharBatchIterator ids = CharBatches.create(ZERO_TO_29, VOCABULARY, 2, 6, mode, 3, "training", BatchFormat.IDS);
+            assertEquals(BatchFormat.IDS, ids.format());
+            assertEquals(1, ids.inputColumns());
+            assertEquals(VOCABULARY, ids.totalOutcomes());
+            while (oneHot.hasNext()) {
+                DataSet expected = oneHot.next();
+                DataSet actual = ids.next();
+                assertArrayEquals(new long[]{2, 1, expected.getFeatures().size(2)}, actual.getFeatures().shape());
+                assertArrayEquals(actual.getFeatures().shape(), actual.getLabels().shape());
+                assertArrayEquals(ids(expected.getFeatures()), idsOf(actual.getFeatures()));
+                assertArrayEquals(ids(expected.getLabels()), idsOf(actual.getLabels()));
+            }
+            assertFalse(ids.hasNext());
+        }
+    }
+
+    @Test
+    void idsBatchesSpanMoreWindowsForBigVocabularies() {
+        EncodedText text = EncodedText.of(IntStream.range(0, 200_000).map(i -> i % 6000).toArray(), 6000);
+        CharBatches.TrainingBatches oneHot = CharBatches.forTraining(new io.github.charrnn.datavec.corpus.TextCorpus.Split(text, text),
+                false, 6000, 16, 100, BatchMode.CONSECUTIVE, 1, CharBatches.AUTO_MAX_WINDOWS, BatchFormat.ONE_HOT);
+        CharBatches.TrainingBatches ids = CharBatches.forTraining(new io.github.charrnn.datavec.corpus.TextCorpus.Split(text, text),
+                false, 6000, 16, 100, BatchMode.CONSECUTIVE, 1, CharBatches.AUTO_MAX_WINDOWS, BatchFormat.IDS);
+        assertEquals(1, ((ConsecutiveBatchIterator) oneHot.train()).windowsPerBatch());   // 38 MB of one-hot per window
+        assertEquals(64, ((ConsecutiveBatchIterator) ids.train()).windowsPerBatch());
+    }
+
+    /** Reads ids [batch, 1, time] to [batch][time]. */
+    static int[][] idsOf(INDArray ids) {
+        int rows = (int) ids.size(0);
+        int time = (int) ids.size(2);
+        int[][] out = new int[rows][time];
+        for (int r = 0; r < rows; r++) {
+            for (int t = 0; t < time; t++) {
+                out[r][t] = (int) ids.getFloat(r, 0, t);
+            }
+        }
+        return out;
     }
 
     /** Reads one-hot [batch, vocabulary, time] back to ids [batch][time]. */

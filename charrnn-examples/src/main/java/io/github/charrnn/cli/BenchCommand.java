@@ -1,6 +1,7 @@
 package io.github.charrnn.cli;
 
 import io.github.charrnn.CharRnn;
+import io.github.charrnn.datavec.batching.BatchFormat;
 import io.github.charrnn.datavec.batching.BatchMode;
 import io.github.charrnn.datavec.batching.CharBatchIterator;
 import io.github.charrnn.datavec.batching.CharBatches;
@@ -83,7 +84,8 @@ final class BenchCommand implements Callable<Integer> {
         System.out.println("text: " + corpus.describe());
         CharRnn rnn = inputs.applyTo(CharRnn.builder().vocabulary(corpus.vocabulary()).hiddenSize(hidden).layers(layers)
                 .sequenceLength(seq)).build();
-        CharBatchIterator train = CharBatches.forTraining(corpus, 0, batch, seq, BatchMode.CONSECUTIVE, 1).train();
+        CharBatchIterator train = CharBatches.forTraining(corpus.split(0), false, corpus.vocabulary().size(), batch, seq,
+                BatchMode.CONSECUTIVE, 1, CharBatches.AUTO_MAX_WINDOWS, BatchFormat.forInput(rnn.config().input())).train();
         System.out.printf("model: %s, batch %d, sequence %d; %d warm-up + %d timed steps%n", rnn, batch, seq, warmup, steps);
 
         if (warmup > 0) {

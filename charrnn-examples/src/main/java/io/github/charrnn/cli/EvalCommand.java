@@ -1,6 +1,7 @@
 package io.github.charrnn.cli;
 
 import io.github.charrnn.CharRnn;
+import io.github.charrnn.datavec.batching.BatchFormat;
 import io.github.charrnn.datavec.batching.BatchMode;
 import io.github.charrnn.datavec.batching.CharBatches;
 import io.github.charrnn.datavec.corpus.TextCorpus;
@@ -53,7 +54,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         int streams = Math.max(1, Math.min(batch, corpus.length() / sequenceLength));
         EvaluationResult result = rnn.evaluate(CharBatches.create(corpus.ids(), rnn.vocabulary().size(), streams,
-                sequenceLength, BatchMode.CONSECUTIVE, 0, "evaluation"));
+                sequenceLength, BatchMode.CONSECUTIVE, 0, "evaluation", BatchFormat.forInput(rnn.config().input())));
         if (output.json) {
             System.out.println(Json.object("loss", result.loss(), "perplexity", result.perplexity(),
                     "bits_per_char", result.bitsPerCharacter(), "chars", result.characters()));

@@ -1,6 +1,7 @@
 package io.github.charrnn.cli;
 
 import io.github.charrnn.CharRnn;
+import io.github.charrnn.datavec.batching.BatchFormat;
 import io.github.charrnn.datavec.batching.BatchMode;
 import io.github.charrnn.datavec.batching.CharBatches;
 import io.github.charrnn.datavec.cluster.ClusterSession;
@@ -203,10 +204,12 @@ final class TrainCommand implements Callable<Integer> {
         }
         // and every worker gets a mini-batch of its own in each epoch
         maxWindows = parallel.maxWindowsPerBatch(maxWindows, split.train().length() / ((long) batchSize * config.sequenceLength()));
-        CharBatches.TrainingBatches batches = CharBatches.forTraining(split, validationFraction > 0, corpus.vocabulary().size(),
-                batchSize, config.sequenceLength(), batchMode, config.seed(), maxWindows);
         CharRnn rnn = resumed != null ? resumed : inputs.applyTo(CharRnn.builder().vocabulary(corpus.vocabulary()).config(config))
                 .build();
+        // ids batches for embedding input; the data-parallel trainers run DL4J's own fit, which needs one-hot labels
+        BatchFormat format = parallel.enabled() ? BatchFormat.ONE_HOT : BatchFormat.forInput(rnn.config().input());
+        CharBatches.TrainingBatches batches = CharBatches.forTraining(split, validationFraction > 0, corpus.vocabulary().size(),
+                batchSize, config.sequenceLength(), batchMode, config.seed(), maxWindows, format);
         if (resumed == null) {
             rnn.describeCorpus(corpus.describe());
         }

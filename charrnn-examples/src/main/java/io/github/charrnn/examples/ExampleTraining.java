@@ -1,6 +1,7 @@
 package io.github.charrnn.examples;
 
 import io.github.charrnn.CharRnn;
+import io.github.charrnn.datavec.batching.BatchFormat;
 import io.github.charrnn.datavec.batching.BatchMode;
 import io.github.charrnn.datavec.batching.CharBatches;
 import io.github.charrnn.datavec.corpus.TextCorpus;
@@ -56,8 +57,10 @@ public final class ExampleTraining {
                 .seed(settings.seed())
                 .build();
         model.describeCorpus(corpus.describe());   // recorded in the model file, shown by ./charrnn info
-        CharBatches.TrainingBatches batches = CharBatches.forTraining(corpus, VALIDATION_FRACTION, settings.batchSize(),
-                settings.sequenceLength(), BatchMode.CONSECUTIVE, settings.seed());
+        // big vocabularies get embedding input (InputEncoding.EMBEDDING_ABOVE), which trains fastest on ids batches
+        CharBatches.TrainingBatches batches = CharBatches.forTraining(corpus.split(VALIDATION_FRACTION), true,
+                corpus.vocabulary().size(), settings.batchSize(), settings.sequenceLength(), BatchMode.CONSECUTIVE,
+                settings.seed(), CharBatches.AUTO_MAX_WINDOWS, BatchFormat.forInput(model.config().input()));
 
         long stepsPerEpoch = batches.train().stepsPerEpoch();
         int epochs = (int) Math.ceil((double) settings.steps() / stepsPerEpoch);

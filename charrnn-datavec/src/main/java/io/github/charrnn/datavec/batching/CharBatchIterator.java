@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * What both batch modes share: a DL4J {@link DataSetIterator} over an encoded text producing one-hot
- * [batch, vocabulary, time] features and labels (labels = the next character of each feature).
+ * What both batch modes share: a DL4J {@link DataSetIterator} over an encoded text producing features and labels
+ * (labels = the next character of each feature), one-hot [batch, vocabulary, time] or, in the
+ * {@link BatchFormat#IDS ids format}, [batch, 1, time].
  *
  * <p>Not thread-safe, like DL4J's iterators: one consumer at a time.
  */
@@ -26,11 +27,13 @@ public abstract class CharBatchIterator implements DataSetIterator {
     protected final int batchSize;
     /** Characters per window (the truncated-BPTT length). */
     protected final int sequenceLength;
+    /** How characters are written into the arrays. */
+    protected final BatchFormat format;
     /** DL4J's optional pre-processor, applied to each mini-batch. */
     private DataSetPreProcessor preProcessor;
 
-    /** Keeps the text and the sizes; batch size and sequence length must be at least 1. */
-    protected CharBatchIterator(EncodedText text, int vocabularySize, int batchSize, int sequenceLength) {
+    /** Keeps the text, the sizes and the format; batch size and sequence length must be at least 1. */
+    protected CharBatchIterator(EncodedText text, int vocabularySize, int batchSize, int sequenceLength, BatchFormat format) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize + ".");
         }
@@ -41,6 +44,7 @@ public abstract class CharBatchIterator implements DataSetIterator {
         this.vocabularySize = vocabularySize;
         this.batchSize = batchSize;
         this.sequenceLength = sequenceLength;
+        this.format = java.util.Objects.requireNonNull(format, "format");
     }
 
     /** The message for a text too short for even one mini-batch. */
@@ -63,7 +67,7 @@ public abstract class CharBatchIterator implements DataSetIterator {
     @Override
     public DataSet next() {
         int[][][] rows = nextIds();
-        DataSet batch = new DataSet(oneHot(rows[0]), oneHot(rows[1]));
+        DataSet batch = new DataSet(encode(rows[0]), encode(rows[1]));
         if (preProcessor != null) {
             preProcessor.preProcess(batch);
         }
@@ -81,8 +85,13 @@ public abstract class CharBatchIterator implements DataSetIterator {
         return nextRows();
     }
 
-    private INDArray oneHot(int[][] ids) {
-        return OneHot.sequences(ids, vocabularySize);
+    private INDArray encode(int[][] ids) {
+        return format == BatchFormat.IDS ? OneHot.idSequences(ids) : OneHot.sequences(ids, vocabularySize);
+    }
+
+    /** How characters are written into the arrays. */
+    public BatchFormat format() {
+        return format;
     }
 
     /** The next mini-batch; {@code num} must equal the batch size, which is fixed at construction. */
@@ -96,7 +105,7 @@ public abstract class CharBatchIterator implements DataSetIterator {
 
     @Override
     public int inputColumns() {
-        return vocabularySize;
+        return format.width(vocabularySize);
     }
 
     @Override

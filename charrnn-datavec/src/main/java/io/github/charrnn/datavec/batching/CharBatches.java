@@ -7,7 +7,7 @@ import io.github.charrnn.datavec.corpus.TextCorpus;
 public final class CharBatches {
 
     /**
-     * One mini-batch's one-hot features are kept under about this many bytes when the number of windows per
+     * One mini-batch's features are kept under about this many bytes when the number of windows per
      * mini-batch is chosen automatically (the labels take as much again).
      */
     public static final long AUTO_FEATURE_BYTES = 32L << 20;
@@ -51,20 +51,32 @@ public final class CharBatches {
      */
     public static TrainingBatches forTraining(TextCorpus.Split split, boolean validate, int vocabularySize, int batchSize,
                                               int sequenceLength, BatchMode mode, long seed, int maxWindows) {
+        return forTraining(split, validate, vocabularySize, batchSize, sequenceLength, mode, seed, maxWindows,
+                BatchFormat.ONE_HOT);
+    }
+
+    /**
+     * As {@link #forTraining(TextCorpus.Split, boolean, int, int, int, BatchMode, long, int)}, with mini-batches in
+     * the given format: {@link BatchFormat#forInput} of the model's input encoding trains fastest.
+     */
+    public static TrainingBatches forTraining(TextCorpus.Split split, boolean validate, int vocabularySize, int batchSize,
+                                              int sequenceLength, BatchMode mode, long seed, int maxWindows,
+                                              BatchFormat format) {
         if (maxWindows < 1) {
             throw new IllegalArgumentException("at least 1 window per mini-batch is needed, got " + maxWindows + ".");
         }
         CharBatchIterator train = switch (mode) {
             case CONSECUTIVE -> new ConsecutiveBatchIterator(split.train(), vocabularySize, batchSize, sequenceLength,
-                    Math.min(maxWindows, autoWindowsPerBatch(batchSize, sequenceLength, vocabularySize)), "training");
-            case RANDOM -> create(split.train(), vocabularySize, batchSize, sequenceLength, mode, seed, "training");
+                    Math.min(maxWindows, autoWindowsPerBatch(batchSize, sequenceLength, format.width(vocabularySize))),
+                    "training", format);
+            case RANDOM -> create(split.train(), vocabularySize, batchSize, sequenceLength, mode, seed, "training", format);
         };
         CharBatchIterator validation = null;
         if (validate) {
             try {
                 // validation always reads the text in order, carrying the state, as the articles do
                 validation = create(split.validation(), vocabularySize, batchSize, sequenceLength, BatchMode.CONSECUTIVE,
-                        seed, "validation");
+                        seed, "validation", format);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(e.getMessage().replace("; use more text",
                         "; use a larger validation fraction, more text"), e);
@@ -73,23 +85,31 @@ public final class CharBatches {
         return new TrainingBatches(train, validation);
     }
 
-    /** One iterator over {@code text}; {@code part} names the text in error messages. */
+    /** One iterator of one-hot mini-batches over {@code text}; {@code part} names the text in error messages. */
     public static CharBatchIterator create(EncodedText text, int vocabularySize, int batchSize, int sequenceLength,
                                            BatchMode mode, long seed, String part) {
+        return create(text, vocabularySize, batchSize, sequenceLength, mode, seed, part, BatchFormat.ONE_HOT);
+    }
+
+    /** One iterator over {@code text} in the given format; {@code part} names the text in error messages. */
+    public static CharBatchIterator create(EncodedText text, int vocabularySize, int batchSize, int sequenceLength,
+                                           BatchMode mode, long seed, String part, BatchFormat format) {
         return switch (mode) {
             case CONSECUTIVE -> new ConsecutiveBatchIterator(text, vocabularySize, batchSize, sequenceLength,
-                    autoWindowsPerBatch(batchSize, sequenceLength, vocabularySize), part);
-            case RANDOM -> new RandomWindowIterator(text, vocabularySize, batchSize, sequenceLength, seed, part);
+                    autoWindowsPerBatch(batchSize, sequenceLength, format.width(vocabularySize)), part, format);
+            case RANDOM -> new RandomWindowIterator(text, vocabularySize, batchSize, sequenceLength, seed, part, format);
         };
     }
 
     /**
-     * How many sequence-length windows one consecutive mini-batch spans: as many as keep its one-hot features
-     * under {@link #AUTO_FEATURE_BYTES}, at least 1 and at most {@link #AUTO_MAX_WINDOWS}. More windows carry
+     * How many sequence-length windows one consecutive mini-batch spans: as many as keep its features under
+     * {@link #AUTO_FEATURE_BYTES}, at least 1 and at most {@link #AUTO_MAX_WINDOWS}. More windows carry
      * the hidden state further (DL4J resets it between mini-batches).
+     *
+     * @param width floats per character in the features: the vocabulary size for one-hot, 1 for ids
      */
-    public static int autoWindowsPerBatch(int batchSize, int sequenceLength, int vocabularySize) {
-        long bytesPerWindow = 4L * batchSize * sequenceLength * vocabularySize;
+    public static int autoWindowsPerBatch(int batchSize, int sequenceLength, int width) {
+        long bytesPerWindow = 4L * batchSize * sequenceLength * width;
         return (int) Math.max(1, Math.min(AUTO_MAX_WINDOWS, AUTO_FEATURE_BYTES / bytesPerWindow));
     }
 }

@@ -25,12 +25,25 @@ public final class ConsecutiveBatchIterator extends CharBatchIterator implements
     private int nextWindow;
 
     /**
+     * One-hot mini-batches.
+     *
      * @param windowsPerBatch sequence-length windows per mini-batch (at least 1)
      * @throws IllegalArgumentException if the text is shorter than one mini-batch
      */
     public ConsecutiveBatchIterator(EncodedText text, int vocabularySize, int batchSize, int sequenceLength,
                                     int windowsPerBatch, String part) {
-        super(text, vocabularySize, batchSize, sequenceLength);
+        this(text, vocabularySize, batchSize, sequenceLength, windowsPerBatch, part, BatchFormat.ONE_HOT);
+    }
+
+    /**
+     * Mini-batches in the given format.
+     *
+     * @param windowsPerBatch sequence-length windows per mini-batch (at least 1)
+     * @throws IllegalArgumentException if the text is shorter than one mini-batch
+     */
+    public ConsecutiveBatchIterator(EncodedText text, int vocabularySize, int batchSize, int sequenceLength,
+                                    int windowsPerBatch, String part, BatchFormat format) {
+        super(text, vocabularySize, batchSize, sequenceLength, format);
         if (windowsPerBatch < 1) {
             throw new IllegalArgumentException("windows per mini-batch must be at least 1, got " + windowsPerBatch + ".");
         }

@@ -23,11 +23,24 @@ public final class RandomWindowIterator extends CharBatchIterator {
     private int nextIndex;
 
     /**
+     * One-hot mini-batches.
+     *
      * @param seed seed of the shuffle; epoch e uses seed + e, so runs are reproducible
      * @throws IllegalArgumentException if the text is shorter than one mini-batch
      */
     public RandomWindowIterator(EncodedText text, int vocabularySize, int batchSize, int sequenceLength, long seed, String part) {
-        super(text, vocabularySize, batchSize, sequenceLength);
+        this(text, vocabularySize, batchSize, sequenceLength, seed, part, BatchFormat.ONE_HOT);
+    }
+
+    /**
+     * Mini-batches in the given format.
+     *
+     * @param seed seed of the shuffle; epoch e uses seed + e, so runs are reproducible
+     * @throws IllegalArgumentException if the text is shorter than one mini-batch
+     */
+    public RandomWindowIterator(EncodedText text, int vocabularySize, int batchSize, int sequenceLength, long seed,
+                                String part, BatchFormat format) {
+        super(text, vocabularySize, batchSize, sequenceLength, format);
         this.windows = (text.length() - 1) / sequenceLength;
         if (windows < batchSize) {
             throw tooShort(part, text.length(), batchSize, sequenceLength, batchSize * sequenceLength + 1);
