@@ -7,6 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * DL4J's softmax output layer with multi-class cross entropy (an {@code RnnOutputLayer}), forward and backward
@@ -15,6 +16,9 @@ import java.util.Map;
  * loss summed over batch and time, as DL4J's backpropagation gives them. Not thread-safe.
  */
 final class SoftmaxOutputPass {
+
+    private static final int BLOCK_WORK = 1 << 16;
+    private static final int MAX_BLOCKS = 8;
 
     private final INDArray weights;          // [H, V]
     private final INDArray bias;             // [1, V]
@@ -42,8 +46,8 @@ final class SoftmaxOutputPass {
 
     /**
      * Forward and backward at once: computes the softmax of {@code input} ([rows, H]) against {@code labels}
-     * (one row of target probabilities, usually one-hot, per input row, or a single column of target ids), writes the parameter gradients and
-     * returns the loss summed over the rows; {@link #inputGradient()} then holds the gradient of the input.
+     * (one row of target probabilities, usually one-hot, per input row, or a single column of target ids),
+     * writes the parameter gradients and returns the loss summed over the rows; {@link #inputGradient()} then holds the gradient of the input.
      */
     double forwardBackward(INDArray input, OffHeapRows labels, int rows) {
         Nd4j.gemm(input, weights, logits.rows(0, rows), false, false, 1.0, 0.0);
@@ -51,11 +55,26 @@ final class SoftmaxOutputPass {
         boolean ids = labels.width() == 1 && classes > 1;
         labels.read(0, rows, targets);   // ids: one value per row
         float[] b = bias.toFloatVector();
-        double[] biasSums = new double[classes];
+        // blocks of rows on the common pool (the cores are idle between GEMMs), each with its own bias sums, added
+        // in block order: the block boundaries depend only on the sizes, so the result is the same on any machine
+        int blocks = blocks(rows);
+        double[][] blockBiasSums = new double[blocks][classes];
+        double[] blockLosses = new double[blocks];
+        IntStream.range(0, blocks).parallel().forEach(k -> {
+            double blockLoss = 0;
+            for (int r = (int) ((long) rows * k / blocks), end = (int) ((long) rows * (k + 1) / blocks); r < end; r++) {
+                blockLoss += ids ? softmaxCrossEntropy(r * classes, (int) targets[r], b, blockBiasSums[k])
+                        : softmaxCrossEntropy(r * classes, b, blockBiasSums[k]);
+            }
+            blockLosses[k] = blockLoss;
+        });
         double loss = 0;
-        for (int r = 0; r < rows; r++) {
-            loss += ids ? softmaxCrossEntropy(r * classes, (int) targets[r], b, biasSums)
-                    : softmaxCrossEntropy(r * classes, b, biasSums);
+        double[] biasSums = new double[classes];
+        for (int k = 0; k < blocks; k++) {
+            loss += blockLosses[k];
+            for (int v = 0; v < classes; v++) {
+                biasSums[v] += blockBiasSums[k][v];
+            }
         }
         logits.write(0, rows, values);
         INDArray logitGradients = logits.rows(0, rows);
@@ -69,6 +88,11 @@ final class SoftmaxOutputPass {
         return loss;
     }
 
+    /** Blocks of rows for the softmax loops: one per {@value #BLOCK_WORK} logits, at most {@value #MAX_BLOCKS}. */
+    private int blocks(int rows) {
+        return (int) Math.max(1, Math.min(MAX_BLOCKS, (long) rows * classes / BLOCK_WORK));
+    }
+
     /** The gradient of the loss with respect to the input of the last {@link #forwardBackward}. */
     OffHeapRows inputGradient() {
         return inputGradient;
@@ -79,47 +103,61 @@ final class SoftmaxOutputPass {
         if (target < 0 || target >= classes) {
             throw new IllegalArgumentException("Label id " + target + " is outside 0.." + (classes - 1) + ".");
         }
-        double logSum = addBiasAndLogSumExp(from, b);
-        double loss = logSum - values[from + target];
+        float max = addBiasAndMax(from, b);
+        double shiftedTarget = values[from + target] - max;
+        double sum = exponentiate(from, max);
+        double inverse = 1 / sum;
         for (int v = 0; v < classes; v++) {
-            double gradient = Math.exp(values[from + v] - logSum) - (v == target ? 1 : 0);
+            double gradient = values[from + v] * inverse - (v == target ? 1 : 0);
             values[from + v] = (float) gradient;
             biasSums[v] += gradient;
         }
-        return loss;
+        return Math.log(sum) - shiftedTarget;
     }
 
     /** One row: replaces its logits by their gradient p * sum(y) - y and returns -sum(y * log p). */
     private double softmaxCrossEntropy(int from, float[] b, double[] biasSums) {
-        double logSum = addBiasAndLogSumExp(from, b);
-        double loss = 0;
+        float max = addBiasAndMax(from, b);
         double targetSum = 0;
+        double weightedShiftedLogits = 0;
         for (int v = 0; v < classes; v++) {
             float y = targets[from + v];
             if (y != 0) {
-                loss -= y * (values[from + v] - logSum);
                 targetSum += y;
+                weightedShiftedLogits += y * (double) (values[from + v] - max);
             }
         }
+        double sum = exponentiate(from, max);
+        double scale = targetSum / sum;
         for (int v = 0; v < classes; v++) {
-            double gradient = Math.exp(values[from + v] - logSum) * targetSum - targets[from + v];
+            double gradient = values[from + v] * scale - targets[from + v];
             values[from + v] = (float) gradient;
             biasSums[v] += gradient;
         }
-        return loss;
+        return targetSum * Math.log(sum) - weightedShiftedLogits;
     }
 
-    /** Adds the bias to one row's logits and returns log(sum(exp(logits))), computed without overflow. */
-    private double addBiasAndLogSumExp(int from, float[] b) {
+    /** Adds the bias to one row's logits and returns their maximum. */
+    private float addBiasAndMax(int from, float[] b) {
         float max = Float.NEGATIVE_INFINITY;
         for (int v = 0; v < classes; v++) {
             values[from + v] += b[v];
             max = Math.max(max, values[from + v]);
         }
+        return max;
+    }
+
+    /**
+     * Replaces one row's logits by exp(logit - max) and returns their sum: each exponential is computed once and
+     * kept for the gradient (with a vocabulary of thousands, the exponentials are most of this layer's Java time).
+     */
+    private double exponentiate(int from, float max) {
         double sum = 0;
         for (int v = 0; v < classes; v++) {
-            sum += Math.exp(values[from + v] - max);
+            double e = Math.exp(values[from + v] - max);
+            values[from + v] = (float) e;
+            sum += e;
         }
-        return Math.log(sum) + max;
+        return sum;
     }
 }

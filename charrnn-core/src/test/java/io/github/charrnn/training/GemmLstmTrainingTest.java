@@ -62,18 +62,48 @@ class GemmLstmTrainingTest {
         }
     }
 
+    /**
+     * A vocabulary of 3,000 with ids batches: the softmax rows are split into blocks computed in parallel, and the
+     * targets are read as ids; the gradient is still DL4J's (which is given one-hot labels).
+     */
+    @Test
+    void aBigVocabularyWithIdsBatchesGivesDl4jsGradient() {
+        int vocabulary = 3000;
+        MultiLayerNetwork network = NetworkFactory.create(vocabulary, new CharRnnConfig(6, 2, 0, 0.01, 5, SEQ, 3,
+                CellType.LSTM, InputEncoding.EMBEDDING, 4));
+        SplittableRandom random = new SplittableRandom(5);
+        int rows = 16;   // 16 x 5 rows x 3,000 logits: 3 blocks
+        int[][] x = new int[rows][SEQ];
+        int[][] y = new int[rows][SEQ];
+        for (int r = 0; r < rows; r++) {
+            for (int t = 0; t < SEQ; t++) {
+                x[r][t] = random.nextInt(vocabulary);
+                y[r][t] = random.nextInt(vocabulary);
+            }
+        }
+        assertGradientEqualsDl4jBackpropagation(network, new DataSet(OneHot.idSequences(x), OneHot.sequences(y, vocabulary)),
+                new DataSet(OneHot.idSequences(x), OneHot.idSequences(y)));
+    }
+
     private static void assertGradientEqualsDl4jBackpropagation(MultiLayerNetwork network) {
         DataSet segment = randomBatch(new SplittableRandom(1), SEQ);
+        assertGradientEqualsDl4jBackpropagation(network, segment, segment);
+    }
+
+    /** {@code forDl4j} and {@code forGemm} hold the same characters, perhaps in different formats. */
+    private static void assertGradientEqualsDl4jBackpropagation(MultiLayerNetwork network, DataSet forDl4j, DataSet forGemm) {
+        DataSet segment = forDl4j;
+        long rows = segment.getFeatures().size(0);
 
         network.setInput(segment.getFeatures());
         network.setLabels(segment.getLabels());
         network.computeGradientAndScore(LayerWorkspaceMgr.noWorkspaces());
         float[] expected = network.gradient().gradient().dup().toFloatVector();
-        double expectedLoss = network.score() * BATCH;   // DL4J's score: summed over time, mean over the batch
+        double expectedLoss = network.score() * rows;   // DL4J's score: summed over time, mean over the batch
         network.rnnClearPreviousState();
         network.getFlattenedGradients().assign(Float.NaN);
 
-        double loss = new GemmLstmTraining(network, SEQ, 0).gradientOfLastSegment(segment);
+        double loss = new GemmLstmTraining(network, SEQ, 0).gradientOfLastSegment(forGemm);
         float[] actual = network.getFlattenedGradients().toFloatVector();
 
         assertEquals(expectedLoss, loss, 1e-4 * expectedLoss);
