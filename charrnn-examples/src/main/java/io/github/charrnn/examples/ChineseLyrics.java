@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * The Chinese-lyrics chapter of "Dive into Deep Learning": a character model of Chinese, where the vocabulary is
  * large (the chapter's 10,000 characters of Jay Chou lyrics held 1,027 distinct ones) and a few thousand one-hot
- * inputs and softmax outputs make each step costly. It judges the model by perplexity, exp(loss): 1 is perfect,
+ * inputs and softmax outputs make each step costly. Here the characters enter through a learned embedding, the
+ * default for vocabularies of more than 256 symbols, which trains several times faster than one-hot input. It judges the model by perplexity, exp(loss): 1 is perfect,
  * the vocabulary size is guessing. After training it continues the prefixes 分开 and 不分开 greedily, always
  * taking the likeliest character.
  *
@@ -24,9 +25,13 @@ import java.util.List;
  */
 public final class ChineseLyrics {
 
-    /** Sized to train in about four minutes on 2 cores; {@code --steps} trains longer. */
+    /**
+     * Sized to train in under a minute on 2 cores; {@code --steps} trains longer. 2,579 symbols get embedding input
+     * by default, which learns this small text so fast that the chapter-like dropout 0.2 and learning rate 0.01
+     * overfit it within two epochs; 0.5 and 0.004 reach a lower validation loss and hold it.
+     */
     public static final ExampleSettings DEFAULTS = ExampleSettings.builder("chinese-lyrics")
-            .hiddenSize(256).layers(1).dropout(0.2).learningRate(0.01)
+            .hiddenSize(256).layers(1).dropout(0.5).learningRate(0.004)
             .batchSize(16).sequenceLength(35).steps(300)
             .primes("分开", "春", "明月").count(1).length(50).seed(11)
             .build();
