@@ -1,5 +1,6 @@
 package io.github.charrnn.spark;
 
+import io.github.charrnn.datavec.batching.BatchFormat;
 import io.github.charrnn.datavec.batching.BatchMode;
 import io.github.charrnn.datavec.batching.CharBatchIterator;
 import io.github.charrnn.datavec.batching.CharBatches;
@@ -69,13 +70,18 @@ final class SparkTraining implements DataParallelTraining {
                     + " characters but the model's sequence length is " + config.sequenceLength() + ".");
         }
         int workers = spark.defaultParallelism();
-        CharBatches.TrainingBatches batches = CharBatches.forTraining(corpus, plan.validationFraction(), plan.batchSize(),
-                plan.sequenceLength(), BatchMode.CONSECUTIVE, config.seed(), plan.windowsPerBlock());
+        // an embedded network reads ids: its blocks and validation batches need no one-hot features
+        BatchFormat format = BatchFormat.forInput(config.input());
+        TextCorpus.Split split = corpus.split(plan.validationFraction());
+        boolean validate = plan.validationFraction() > 0;
+        int vocabularySize = corpus.vocabulary().size();
+        CharBatches.TrainingBatches batches = CharBatches.forTraining(split, validate, vocabularySize, plan.batchSize(),
+                plan.sequenceLength(), BatchMode.CONSECUTIVE, config.seed(), plan.windowsPerBlock(), format);
         long windowsPerRow = batches.train().stepsPerEpoch();
         if (batches.train().batchesPerEpoch() < workers) {
             // smaller blocks, so that every executor core gets one of its own in each epoch
-            batches = CharBatches.forTraining(corpus, plan.validationFraction(), plan.batchSize(), plan.sequenceLength(),
-                    BatchMode.CONSECUTIVE, config.seed(), (int) Math.max(1, windowsPerRow / workers));
+            batches = CharBatches.forTraining(split, validate, vocabularySize, plan.batchSize(), plan.sequenceLength(),
+                    BatchMode.CONSECUTIVE, config.seed(), (int) Math.max(1, windowsPerRow / workers), format);
         }
         ParameterAveragingTrainingMaster master = new ParameterAveragingTrainingMaster.Builder(workers, plan.batchSize())
                 .batchSizePerWorker(plan.batchSize())
@@ -89,7 +95,7 @@ final class SparkTraining implements DataParallelTraining {
         Collection<TrainingListener> previousListeners = network.getListeners();
         SparkDl4jMultiLayer sparkNetwork = new SparkDl4jMultiLayer(spark, network, master);
         sparkNetwork.setListeners(new GlobalNormClipping(config.gradientClip()));
-        OneHotBlocks encode = new OneHotBlocks(corpus.vocabulary().size());
+        BlockDataSets encode = new BlockDataSets(vocabularySize, format == BatchFormat.IDS);
         CharBatchIterator validation = batches.validation();
         // in local mode the executors are threads of this JVM: each gets its share of BLAS's threads
         try (NativeThreads.Share ignored = NativeThreads.shareBlasAmong(spark.master().startsWith("local") ? workers : 1)) {
