@@ -16,9 +16,9 @@ public enum InputEncoding {
 
     /**
      * Vocabularies larger than this get {@link #EMBEDDING} input unless one is chosen. In our measurements
-     * (docs/performance.md) embedded input trained at least as fast as one-hot at every vocabulary size from 96
-     * to 2,579, by 9-25 % from 250 symbols and by 40-130 % from 1,000; up to 256 symbols (alphabets with
-     * punctuation) the default stays the articles' one-hot model.
+     * (docs/performance.md) embedded input trained as fast as one-hot (within noise) up to 250 symbols, 11-17 %
+     * faster at 500 and 25-150 % faster from 1,000, and reached as low a validation loss or lower; up to 256
+     * symbols (alphabets with punctuation) the default stays the articles' one-hot model.
      */
     public static final int EMBEDDING_ABOVE = 256;
 
