@@ -75,8 +75,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seq", paramLabel = "N", description = "Characters per step; the state is detached in between (default 100; 50 on a bundled text).")
     Integer seq;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the text (default: ${DEFAULT-VALUE}).")
-    int epochs = 1;
+    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the text (default: as many as --steps needs, 1 without --steps).")
+    Integer epochs;
 
     @Option(names = "--steps", paramLabel = "N", description = "Stop after this many steps; 0 for no limit (default 0; 600 on a bundled text).")
     Long steps;
@@ -155,7 +155,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--val-by-file takes whole files of a --text folder for validation; it needs --text"
                     + " and a --val-frac above 0.");
         }
-        TrainingOptions.Builder training = TrainingOptions.builder().epochs(epochs).maxSteps(maxSteps)
+        TrainingOptions.Builder training = TrainingOptions.builder().epochs(epochs != null ? epochs : 1).maxSteps(maxSteps)
                 .reportEvery(printEvery).validateEvery(validateEvery).checkpointEvery(checkpointEvery);
         training.build();   // checks the values now rather than after the (possibly long) read of the text
         long stepsBefore = resumed == null ? 0 : resumed.trainingSummary().steps();
@@ -194,8 +194,6 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("The run in " + resume + " was trained on " + from.batching() + "; this one would be"
                     + " " + batching + ". Give the same --text, --batch, --val-frac, --val-by-file and --mode to resume it.");
         }
-        TrainingOptions options = training.maxSteps(maxSteps > 0 ? maxSteps - stepsBefore : 0).resumeFrom(from)
-                .batching(batching).build();
         // checkpoints fall between mini-batches, so a mini-batch spans at most the checkpoint interval
         int maxWindows = (int) Math.min(CharBatches.AUTO_MAX_WINDOWS, checkpointEvery > 0 ? checkpointEvery : Long.MAX_VALUE);
         TextCorpus.Split split = validationByFile ? corpus.splitByFile(validationFraction) : corpus.split(validationFraction);
@@ -214,7 +212,12 @@ final class TrainCommand implements Callable<Integer> {
             rnn.describeCorpus(corpus.describe());
         }
         long stepsPerEpoch = batches.train().stepsPerEpoch();
-        long total = stepsPerEpoch * epochs;
+        // --steps alone trains that many steps, however many passes over a small text they take
+        int passes = epochs != null ? epochs
+                : maxSteps > 0 ? (int) Math.min(Integer.MAX_VALUE, (maxSteps + stepsPerEpoch - 1) / stepsPerEpoch) : 1;
+        TrainingOptions options = training.epochs(passes).maxSteps(maxSteps > 0 ? maxSteps - stepsBefore : 0).resumeFrom(from)
+                .batching(batching).build();
+        long total = stepsPerEpoch * passes;
         long planned = maxSteps > 0 ? Math.min(maxSteps, total) : total;
         out.printf("model: %s; %,d steps of %d x %d characters planned%s%n", rnn, planned, batchSize, config.sequenceLength(),
                 resumed == null ? "" : " in all, resuming after step " + stepsBefore);
@@ -224,8 +227,8 @@ final class TrainCommand implements Callable<Integer> {
         // a bar in a terminal, plain lines when the output goes to a file or a pipe, nothing with --quiet
         boolean bar = !quiet && System.console() != null;
         try (LossLog losses = new LossLog(model, resumed != null);
-             ProgressBarPrinter progressBar = bar ? new ProgressBarPrinter(epochs, planned, stepsBefore) : null) {
-            ProgressListener progress = quiet ? p -> { } : bar ? progressBar : new ProgressPrinter(out, epochs, planned);
+             ProgressBarPrinter progressBar = bar ? new ProgressBarPrinter(passes, planned, stepsBefore) : null) {
+            ProgressListener progress = quiet ? p -> { } : bar ? progressBar : new ProgressPrinter(out, passes, planned);
             DataParallelTraining workers = parallel.training(cluster, corpus, batches, config.sequenceLength(),
                     validationFraction, options);
             if (workers != null) {

@@ -210,6 +210,24 @@ class CommandLineTest {
         assertOneLineError(run("sample", "--model", model.toString(), "--count", "0"), "--count must be at least 1, got 0.");
     }
 
+    /** --steps alone trains that many steps, over as many passes as a small text needs; --epochs still caps them. */
+    @Test
+    void stepsWithoutEpochsTakeAsManyPassesAsTheyNeed() throws Exception {
+        String[] args = {"train", "--text", text.toString(), "--model", dir.resolve("passes.zip").toString(), "--hidden", "8",
+                "--layers", "1", "--batch", "4", "--seq", "20", "--steps", "50", "--print-every", "50", "--val-frac", "0", "--json"};
+        Run alone = run(args);
+        assertEquals(0, alone.exitCode(), alone.err());
+        assertEquals(50, alone.lastLineJson().get("steps").asInt(), alone.out());
+        assertTrue(alone.out().contains("epoch 3/3"), alone.out());   // 1,920 characters: 24 windows of 4 x 20 a pass
+
+        String[] onePass = java.util.Arrays.copyOf(args, args.length + 2);
+        onePass[args.length] = "--epochs";
+        onePass[args.length + 1] = "1";
+        Run capped = run(onePass);
+        assertEquals(0, capped.exitCode(), capped.err());
+        assertEquals(24, capped.lastLineJson().get("steps").asInt(), capped.out());
+    }
+
     /** Outside a terminal (as here) progress is plain lines; --quiet leaves only the results. */
     @Test
     void progressIsPlainLinesOrNothingWithQuiet() {
