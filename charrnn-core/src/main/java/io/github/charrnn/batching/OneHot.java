@@ -19,13 +19,9 @@ public final class OneHot {
      */
     public static INDArray sequences(int[][] ids, int vocabularySize) {
         int rows = ids.length;
-        int length = rows == 0 ? 0 : ids[0].length;
+        int length = commonLength(ids);
         float[] data = new float[Math.multiplyExact(Math.multiplyExact(rows, vocabularySize), length)];
         for (int r = 0; r < rows; r++) {
-            if (ids[r].length != length) {
-                throw new IllegalArgumentException("All rows must have the same length: row 0 has " + length
-                        + ", row " + r + " has " + ids[r].length + ".");
-            }
             for (int t = 0; t < length; t++) {
                 // Fortran order: index = r + rows * (id + vocabularySize * t)
                 data[r + rows * (checkedId(ids[r][t], vocabularySize) + vocabularySize * t)] = 1f;
@@ -62,18 +58,26 @@ public final class OneHot {
     /** A [rows, 1, time] float array of the ids (the ids format of charrnn's batches). */
     public static INDArray idSequences(int[][] ids) {
         int rows = ids.length;
-        int length = rows == 0 ? 0 : ids[0].length;
+        int length = commonLength(ids);
         float[] data = new float[Math.multiplyExact(rows, length)];
         for (int r = 0; r < rows; r++) {
-            if (ids[r].length != length) {
-                throw new IllegalArgumentException("All rows must have the same length: row 0 has " + length
-                        + ", row " + r + " has " + ids[r].length + ".");
-            }
             for (int t = 0; t < length; t++) {
                 data[r + rows * t] = ids[r][t];   // Fortran order, as the one-hot arrays
             }
         }
         return Nd4j.create(data, new long[]{rows, 1, length}, 'f');
+    }
+
+    /** The length all rows share (0 for no rows). */
+    private static int commonLength(int[][] ids) {
+        int length = ids.length == 0 ? 0 : ids[0].length;
+        for (int r = 1; r < ids.length; r++) {
+            if (ids[r].length != length) {
+                throw new IllegalArgumentException("All rows must have the same length: row 0 has " + length
+                        + ", row " + r + " has " + ids[r].length + ".");
+            }
+        }
+        return length;
     }
 
     private static int checkedId(int id, int vocabularySize) {

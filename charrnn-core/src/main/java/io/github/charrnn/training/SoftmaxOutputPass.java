@@ -47,7 +47,8 @@ final class SoftmaxOutputPass {
     /**
      * Forward and backward at once: computes the softmax of {@code input} ([rows, H]) against {@code labels}
      * (one row of target probabilities, usually one-hot, per input row, or a single column of target ids),
-     * writes the parameter gradients and returns the loss summed over the rows; {@link #inputGradient()} then holds the gradient of the input.
+     * writes the parameter gradients and returns the loss summed over the rows; {@link #inputGradient()} then
+     * holds the gradient of the input.
      */
     double forwardBackward(INDArray input, OffHeapRows labels, int rows) {
         Nd4j.gemm(input, weights, logits.rows(0, rows), false, false, 1.0, 0.0);

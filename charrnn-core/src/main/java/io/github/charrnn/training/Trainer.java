@@ -226,7 +226,7 @@ public final class Trainer {
     /** DL4J's own fit needs one-hot labels; ids features pass through an embedding network's preprocessor. */
     private DataSet forDl4jFit(DataSet batch) {
         INDArray labels = batch.getLabels();
-        if (labels.size(1) != 1 || network.layerInputSize(0) == 1) {
+        if (labels.size(1) != 1) {
             return batch;
         }
         return new DataSet(batch.getFeatures(), OneHot.ofIds(labels, (int) network.layerInputSize(0)),

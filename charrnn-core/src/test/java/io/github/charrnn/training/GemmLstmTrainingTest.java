@@ -72,15 +72,8 @@ class GemmLstmTrainingTest {
         MultiLayerNetwork network = NetworkFactory.create(vocabulary, new CharRnnConfig(6, 2, 0, 0.01, 5, SEQ, 3,
                 CellType.LSTM, InputEncoding.EMBEDDING, 4));
         SplittableRandom random = new SplittableRandom(5);
-        int rows = 16;   // 16 x 5 rows x 3,000 logits: 3 blocks
-        int[][] x = new int[rows][SEQ];
-        int[][] y = new int[rows][SEQ];
-        for (int r = 0; r < rows; r++) {
-            for (int t = 0; t < SEQ; t++) {
-                x[r][t] = random.nextInt(vocabulary);
-                y[r][t] = random.nextInt(vocabulary);
-            }
-        }
+        int[][] x = randomIds(random, 16, SEQ, vocabulary);   // 16 x 5 rows x 3,000 logits: 3 blocks
+        int[][] y = randomIds(random, 16, SEQ, vocabulary);
         assertGradientEqualsDl4jBackpropagation(network, new DataSet(OneHot.idSequences(x), OneHot.sequences(y, vocabulary)),
                 new DataSet(OneHot.idSequences(x), OneHot.idSequences(y)));
     }
@@ -255,6 +248,16 @@ class GemmLstmTrainingTest {
             }
         }
         return new DataSet(OneHot.sequences(x, VOCABULARY), OneHot.sequences(y, VOCABULARY));
+    }
+
+    private static int[][] randomIds(SplittableRandom random, int rows, int length, int vocabulary) {
+        int[][] ids = new int[rows][length];
+        for (int[] row : ids) {
+            for (int t = 0; t < length; t++) {
+                row[t] = random.nextInt(vocabulary);
+            }
+        }
+        return ids;
     }
 
     /** The whole text as BATCH rows, next character as the label. */
