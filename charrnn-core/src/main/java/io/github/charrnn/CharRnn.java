@@ -12,6 +12,7 @@ import io.github.charrnn.modelfile.ModelFile;
 import io.github.charrnn.modelfile.ModelMetadata;
 import io.github.charrnn.modelfile.Provenance;
 import io.github.charrnn.modelfile.TrainingSummary;
+import io.github.charrnn.runtime.BlasKernel;
 import io.github.charrnn.runtime.NativeThreads;
 import io.github.charrnn.training.CheckpointListener;
 import io.github.charrnn.training.DataParallelTraining;
@@ -55,6 +56,11 @@ import java.util.function.Supplier;
  * products to every core, process-wide ({@link NativeThreads} says why and how to keep ND4J's settings instead).
  */
 public final class CharRnn {
+
+    static {
+        BlasKernel.chooseOrWarn();   // before anything here loads ND4J (and OpenBLAS with it)
+    }
+
 
     private final Vocabulary vocabulary;
     private final CharRnnConfig config;

@@ -1,5 +1,7 @@
 package io.github.charrnn.generation;
 
+import io.github.charrnn.kernel.FloatMatrix;
+import io.github.charrnn.kernel.Gemm;
 import io.github.charrnn.kernel.GateFunctions;
 import io.github.charrnn.kernel.LstmCellMath;
 import io.github.charrnn.kernel.OffHeapRows;
@@ -84,9 +86,9 @@ final class BatchedStepper {
             if (l == 0) {
                 gatherFirstLayerInput(ids);
                 z.write(0, streams, firstLayerZ);
-                Nd4j.gemm(inputs[0].matrix(), weights[0], z.matrix(), false, false, 1.0, 1.0);
+                Gemm.multiply(inputs[0].block(), false, FloatMatrix.of(weights[0]), false, z.block(), 1f, 1f);
             } else {
-                Nd4j.gemm(inputs[l].matrix(), weights[l], z.matrix(), false, false, 1.0, 0.0);
+                Gemm.multiply(inputs[l].block(), false, FloatMatrix.of(weights[l]), false, z.block(), 1f, 0f);
             }
             z.readSplit(0, streams, gates);
             if (cellType == CellType.LSTM) {
@@ -98,7 +100,7 @@ final class BatchedStepper {
             }
             storeHidden(l);
         }
-        Nd4j.gemm(topHidden.matrix(), outputWeights, logits.matrix(), false, false, 1.0, 0.0);
+        Gemm.multiply(topHidden.block(), false, FloatMatrix.of(outputWeights), false, logits.block(), 1f, 0f);
         logits.read(0, streams, logitValues);
         for (int s = 0; s < streams; s++) {
             CellMath.softmax(logitValues, s * vocabulary, outputBias, probabilities[s]);

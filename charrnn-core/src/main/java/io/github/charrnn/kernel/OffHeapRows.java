@@ -22,6 +22,7 @@ public final class OffHeapRows {
 
     private final INDArray matrix;
     private final FloatBuffer floats;
+    private final FloatMatrix dense;
     private final int width;
 
     /** A zeroed matrix of {@code rows} x {@code width}. */
@@ -32,6 +33,7 @@ public final class OffHeapRows {
     private OffHeapRows(INDArray matrix) {
         this.matrix = matrix;
         this.floats = matrix.data().asNioFloat();
+        this.dense = FloatMatrix.of(matrix);
         this.width = (int) matrix.columns();
     }
 
@@ -63,6 +65,16 @@ public final class OffHeapRows {
     /** Rows {@code [from, to)} as an ND4J view, for GEMMs. */
     public INDArray rows(long from, long to) {
         return matrix.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+    }
+
+    /** Rows {@code from} (inclusive) to {@code to} (exclusive) as a matrix for {@link Gemm}, without an ND4J view. */
+    public FloatMatrix block(long from, long to) {
+        return dense.rowRange(Math.toIntExact(from), Math.toIntExact(to));
+    }
+
+    /** All rows as a matrix for {@link Gemm}. */
+    public FloatMatrix block() {
+        return dense;
     }
 
     /** Copies rows {@code [from, from + count)} into {@code into}, row after row. */

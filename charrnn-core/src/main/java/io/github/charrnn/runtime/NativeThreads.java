@@ -24,6 +24,10 @@ public final class NativeThreads {
 
     private static volatile boolean applied;
 
+    static {
+        BlasKernel.chooseOrWarn();   // before this class's first ND4J call loads OpenBLAS
+    }
+
     private NativeThreads() {
     }
 

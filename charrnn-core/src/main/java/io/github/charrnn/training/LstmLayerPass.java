@@ -1,5 +1,7 @@
 package io.github.charrnn.training;
 
+import io.github.charrnn.kernel.FloatMatrix;
+import io.github.charrnn.kernel.Gemm;
 import io.github.charrnn.kernel.LstmCellMath;
 import io.github.charrnn.kernel.OffHeapRows;
 import org.deeplearning4j.nn.api.Layer;
@@ -108,12 +110,13 @@ final class LstmLayerPass {
     INDArray forward(INDArray input, int time) {
         this.time = time;
         int rows = time * batch;
-        Nd4j.gemm(input, inputWeights, gates.rows(0, rows), false, false, 1.0, 0.0);
+        Gemm.multiply(FloatMatrix.of(input), false, FloatMatrix.of(inputWeights), false, gates.block(0, rows), 1f, 0f);
+        FloatMatrix recurrent = FloatMatrix.of(recurrentWeights);
         float[][] tiledBias = LstmCellMath.tileBias(bias.toFloatVector(), batch, hidden);
         cs.read(0, batch, stepC);
         for (int t = 0; t < time; t++) {
             long first = (long) t * batch;
-            Nd4j.gemm(hs.rows(first, first + batch), recurrentWeights, gates.rows(first, first + batch), false, false, 1.0, 1.0);
+            Gemm.multiply(hs.block(first, first + batch), false, recurrent, false, gates.block(first, first + batch), 1f, 1f);
             gates.readSplit(first, batch, stepGates);
             LstmCellMath.activate(stepGates, tiledBias, units);
             LstmCellMath.updateCells(stepGates, stepC, stepTanhC, stepH, units);
@@ -135,6 +138,7 @@ final class LstmLayerPass {
         int rows = time * batch;
         double[] biasSums = new double[gateWidth];
         Arrays.fill(cellGradient, 0f);
+        FloatMatrix recurrent = FloatMatrix.of(recurrentWeights);
         for (int t = time - 1; t >= 0; t--) {
             long first = (long) t * batch;
             gates.readSplit(first, batch, stepGates);
@@ -149,12 +153,12 @@ final class LstmLayerPass {
             addBiasGradients(biasSums);
             gates.writeSplit(first, batch, stepGateGradients);
             if (t > 0) {
-                Nd4j.gemm(gates.rows(first, first + batch), recurrentWeights, recurrentGradient.matrix(), false, true, 1.0, 0.0);
+                Gemm.multiply(gates.block(first, first + batch), false, recurrent, true, recurrentGradient.block(), 1f, 0f);
             }
         }
-        INDArray preActivationGradients = gates.rows(0, rows);
-        Nd4j.gemm(hs.rows(0, rows), preActivationGradients, recurrentWeightGradient, true, false, 1.0, 0.0);
-        Nd4j.gemm(input, preActivationGradients, inputWeightGradient, true, false, 1.0, 0.0);
+        FloatMatrix preActivationGradients = gates.block(0, rows);
+        Gemm.multiply(hs.block(0, rows), true, preActivationGradients, false, FloatMatrix.of(recurrentWeightGradient), 1f, 0f);
+        Gemm.multiply(FloatMatrix.of(input), true, preActivationGradients, false, FloatMatrix.of(inputWeightGradient), 1f, 0f);
         float[] biasValues = new float[gateWidth];
         for (int k = 0; k < gateWidth; k++) {
             biasValues[k] = (float) biasSums[k];
@@ -163,7 +167,7 @@ final class LstmLayerPass {
         if (!inputGradientWanted) {
             return null;
         }
-        Nd4j.gemm(preActivationGradients, inputWeights, inputGradient.rows(0, rows), false, true, 1.0, 0.0);
+        Gemm.multiply(preActivationGradients, false, FloatMatrix.of(inputWeights), true, inputGradient.block(0, rows), 1f, 0f);
         return inputGradient;
     }
 

@@ -1,5 +1,7 @@
 package io.github.charrnn.training;
 
+import io.github.charrnn.kernel.FloatMatrix;
+import io.github.charrnn.kernel.Gemm;
 import io.github.charrnn.kernel.OffHeapRows;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
@@ -51,7 +53,8 @@ final class SoftmaxOutputPass {
      * holds the gradient of the input.
      */
     double forwardBackward(INDArray input, OffHeapRows labels, int rows) {
-        Nd4j.gemm(input, weights, logits.rows(0, rows), false, false, 1.0, 0.0);
+        FloatMatrix inputRows = FloatMatrix.of(input);
+        Gemm.multiply(inputRows, false, FloatMatrix.of(weights), false, logits.block(0, rows), 1f, 0f);
         logits.read(0, rows, values);
         boolean ids = labels.width() == 1 && classes > 1;
         labels.read(0, rows, targets);   // ids: one value per row
@@ -78,14 +81,14 @@ final class SoftmaxOutputPass {
             }
         }
         logits.write(0, rows, values);
-        INDArray logitGradients = logits.rows(0, rows);
-        Nd4j.gemm(input, logitGradients, weightGradient, true, false, 1.0, 0.0);
+        FloatMatrix logitGradients = logits.block(0, rows);
+        Gemm.multiply(inputRows, true, logitGradients, false, FloatMatrix.of(weightGradient), 1f, 0f);
         float[] biasValues = new float[classes];
         for (int v = 0; v < classes; v++) {
             biasValues[v] = (float) biasSums[v];
         }
         biasGradient.assign(Nd4j.createFromArray(biasValues).reshape(biasGradient.shape()));
-        Nd4j.gemm(logitGradients, weights, inputGradient.rows(0, rows), false, true, 1.0, 0.0);
+        Gemm.multiply(logitGradients, false, FloatMatrix.of(weights), true, inputGradient.block(0, rows), 1f, 0f);
         return loss;
     }
 

@@ -7,6 +7,7 @@ import io.github.charrnn.datavec.batching.CharBatchIterator;
 import io.github.charrnn.datavec.batching.CharBatches;
 import io.github.charrnn.datavec.corpus.TextCorpus;
 import io.github.charrnn.generation.SamplingOptions;
+import io.github.charrnn.runtime.BlasKernel;
 import io.github.charrnn.training.TrainingOptions;
 import io.github.charrnn.training.TrainingReport;
 import picocli.CommandLine.Command;
@@ -82,6 +83,7 @@ final class BenchCommand implements Callable<Integer> {
         inputs.encoding();
         TextCorpus corpus = source.corpusWithProgress(null, cache, false);
         System.out.println("text: " + corpus.describe());
+        System.out.println("BLAS: " + BlasKernel.choose().describe());
         CharRnn rnn = inputs.applyTo(CharRnn.builder().vocabulary(corpus.vocabulary()).hiddenSize(hidden).layers(layers)
                 .sequenceLength(seq)).build();
         CharBatchIterator train = CharBatches.forTraining(corpus.split(0), false, corpus.vocabulary().size(), batch, seq,

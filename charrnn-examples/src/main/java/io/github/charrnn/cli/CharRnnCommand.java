@@ -1,5 +1,6 @@
 package io.github.charrnn.cli;
 
+import io.github.charrnn.runtime.BlasKernel;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,8 +33,22 @@ public final class CharRnnCommand implements Runnable {
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
         quietLibraryLogging(args);
+        chooseBlasKernel();
         startLoadingNativeCode(args);
         System.exit(execute(args));
+    }
+
+    /**
+     * Chooses OpenBLAS's kernel from the CPU's flags before anything loads ND4J (see BlasKernel); a setting that
+     * names a kernel this CPU cannot run is reported in one line, exit code 2.
+     */
+    private static void chooseBlasKernel() {
+        try {
+            BlasKernel.choose();
+        } catch (IllegalArgumentException e) {
+            System.err.println("charrnn: " + e.getMessage());
+            System.exit(2);
+        }
     }
 
     /**
