@@ -5,7 +5,6 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.Arrays;
 
@@ -42,11 +41,7 @@ final class EmbeddingPass {
      * from the features, without first copying the segment into time-major one-hot rows.
      */
     INDArray forward(INDArray features, long from, int time) {
-        INDArray segment = features.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(from, from + time));
-        INDArray byRow = features.size(1) == 1 && table.rows() > 1
-                ? segment.reshape(segment.size(0), time) : segment.argMax(1);
-        INDArray byTime = byRow.transpose().dup('c');   // [batch, time] -> [time, batch]
-        ids = byTime.reshape(byTime.length()).toIntVector();
+        ids = SegmentIds.of(features, from, time, table.rows());
         INDArray out = embedded.rows(0, ids.length);
         Nd4j.pullRows(table, out, 1, ids);
         return out;

@@ -51,6 +51,7 @@ final class GemmLstmTraining {
     private final double gradientClip;
     private final int recurrentLayers;
     private final int firstRecurrent;   // 1 after an embedding layer, else 0
+    private final long vocabularySize;
     private final Gradient gradient;
     private int batch;
     private LstmLayerPass[] passes;
@@ -67,6 +68,7 @@ final class GemmLstmTraining {
         this.sequenceLength = sequenceLength;
         this.gradientClip = gradientClip;
         this.firstRecurrent = embeddingFirst(network) ? 1 : 0;
+        this.vocabularySize = network.layerInputSize(0);
         this.recurrentLayers = network.getnLayers() - 1 - firstRecurrent;
         if (network.getFlattenedGradients() == null) {
             network.initGradientsView();
@@ -191,16 +193,30 @@ final class GemmLstmTraining {
     }
 
     /** The first recurrent layer's input for a segment, [time*batch, nIn] time-major: one-hot rows or embeddings. */
-    private INDArray firstInput(INDArray features, long from, int time) {
-        return embedding == null ? OffHeapRows.timeMajor(features, from, time).matrix()
-                : embedding.forward(features, from, time);
+    private SegmentInput firstInput(INDArray features, long from, int time) {
+        if (embedding != null) {
+            return new SegmentInput(embedding.forward(features, from, time), null);
+        }
+        return dropouts[0] == null ? new SegmentInput(null, SegmentIds.of(features, from, time, vocabularySize))
+                : new SegmentInput(OffHeapRows.timeMajor(features, from, time).matrix(), null);
     }
 
-    private double computeGradient(INDArray input, OffHeapRows targets, int time) {
+    /**
+     * What the first recurrent layer reads in a segment: the rows of an embedding, or, for one-hot input, just the
+     * symbol ids (the layer gathers rows of its weights instead of multiplying one-hot rows).
+     */
+    private record SegmentInput(INDArray rows, int[] ids) {
+    }
+
+    private double computeGradient(SegmentInput input, OffHeapRows targets, int time) {
         int rows = time * batch;
         INDArray[] layerInputs = new INDArray[recurrentLayers + 1];
-        INDArray activations = input;
+        INDArray activations = input.rows();
         for (int l = 0; l <= recurrentLayers; l++) {
+            if (l == 0 && input.ids() != null) {
+                activations = passes[0].forward(input.ids(), time);   // one-hot input without dropout
+                continue;
+            }
             layerInputs[l] = dropouts[l] == null ? activations : dropouts[l].apply(activations, rows);
             if (l < recurrentLayers) {
                 activations = passes[l].forward(layerInputs[l], time);

@@ -64,6 +64,9 @@ final class LstmLayerPass {
     private final float[] stepCellGradient;    // dLoss/dc of one step
     private final float[] stepBiasGradient;    // [H]: one gate's bias gradient of one step
     private int time;
+    private int[] inputIds;                    // the last forward's symbol ids if its input was one-hot, else null
+    private float[] idGradientSums;            // [nIn * 4H], made on first use
+    private float[] gateRow;                   // [4H]
 
     LstmLayerPass(Layer layer, int batch, int maxTime) {
         Map<String, INDArray> params = layer.paramTable();
@@ -109,8 +112,24 @@ final class LstmLayerPass {
      */
     INDArray forward(INDArray input, int time) {
         this.time = time;
+        this.inputIds = null;
         int rows = time * batch;
         Gemm.multiply(FloatMatrix.of(input), false, FloatMatrix.of(inputWeights), false, gates.block(0, rows), 1f, 0f);
+        return recur(time);
+    }
+
+    /**
+     * {@link #forward(INDArray, int)} for a layer whose input is one-hot: given the symbol ids ([time*batch],
+     * time-major), the input product is row {@code id} of the input weights, gathered instead of multiplied.
+     */
+    INDArray forward(int[] ids, int time) {
+        this.time = time;
+        this.inputIds = ids;
+        Nd4j.pullRows(inputWeights, gates.rows(0, ids.length), 1, ids);
+        return recur(time);
+    }
+
+    private INDArray recur(int time) {
         FloatMatrix recurrent = FloatMatrix.of(recurrentWeights);
         float[][] tiledBias = LstmCellMath.tileBias(bias.toFloatVector(), batch, hidden);
         cs.read(0, batch, stepC);
@@ -158,7 +177,11 @@ final class LstmLayerPass {
         }
         FloatMatrix preActivationGradients = gates.block(0, rows);
         Gemm.multiply(hs.block(0, rows), true, preActivationGradients, false, FloatMatrix.of(recurrentWeightGradient), 1f, 0f);
-        Gemm.multiply(FloatMatrix.of(input), true, preActivationGradients, false, FloatMatrix.of(inputWeightGradient), 1f, 0f);
+        if (inputIds == null) {
+            Gemm.multiply(FloatMatrix.of(input), true, preActivationGradients, false, FloatMatrix.of(inputWeightGradient), 1f, 0f);
+        } else {
+            addInputWeightGradientsOfIds(rows);
+        }
         float[] biasValues = new float[gateWidth];
         for (int k = 0; k < gateWidth; k++) {
             biasValues[k] = (float) biasSums[k];
@@ -167,8 +190,28 @@ final class LstmLayerPass {
         if (!inputGradientWanted) {
             return null;
         }
+        if (inputIds != null) {
+            throw new IllegalStateException("A layer fed symbol ids has no input gradient.");
+        }
         Gemm.multiply(preActivationGradients, false, FloatMatrix.of(inputWeights), true, inputGradient.block(0, rows), 1f, 0f);
         return inputGradient;
+    }
+
+    /** The input weights' gradient for one-hot input: each step's gate gradients added into row {@code id}. */
+    private void addInputWeightGradientsOfIds(int rows) {
+        if (idGradientSums == null) {
+            idGradientSums = new float[inputSize * gateWidth];
+            gateRow = new float[gateWidth];
+        }
+        Arrays.fill(idGradientSums, 0f);
+        for (int r = 0; r < rows; r++) {
+            gates.read(r, 1, gateRow);
+            int target = inputIds[r] * gateWidth;
+            for (int k = 0; k < gateWidth; k++) {
+                idGradientSums[target + k] += gateRow[k];
+            }
+        }
+        inputWeightGradient.assign(Nd4j.create(idGradientSums, new long[]{inputSize, gateWidth}, 'c'));
     }
 
     private static void addInto(float[] sum, float[] addend) {

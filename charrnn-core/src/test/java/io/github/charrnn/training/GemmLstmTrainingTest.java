@@ -203,7 +203,8 @@ class GemmLstmTrainingTest {
         SplittableRandom random = new SplittableRandom(9);
         DataSet good = randomBatch(random, SEQ);
         DataSet poisoned = randomBatch(random, SEQ);
-        poisoned.getFeatures().putScalar(new long[]{0, 0, 0}, Double.NaN);
+        // a NaN target (one-hot features are read as symbol ids, so a NaN there would not reach the loss)
+        poisoned.getLabels().putScalar(new long[]{0, 0, 0}, Double.NaN);
         Trainer trainer = new Trainer(network, SEQ, 5, true);
         trainer.fit(new ListDataSetIterator<>(List.of(good), 1), null, TrainingOptions.builder().build(), 0, List.of());
         float[] afterGoodStep = network.params().toFloatVector();
