@@ -2,41 +2,69 @@ package io.github.charrnn.evaluation;
 
 import io.github.charrnn.batching.ConsecutiveBatches;
 import io.github.charrnn.batching.OneHot;
+import io.github.charrnn.model.OneHotToIds;
+import io.github.charrnn.training.GemmLstmEvaluation;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.Arrays;
 
 /**
- * Mean cross entropy of a network's next-character predictions. Uses the network's stored recurrent state
- * (rnnTimeStep), so callers must not use the same network concurrently; the state is cleared before and after.
+ * Mean cross entropy of a network's next-character predictions.
  *
- * <p>It runs on the network's own recurrent state, so nothing else may use that network meanwhile ({@code CharRnn} makes sure of it).
+ * <p>The networks charrnn's own LSTM training computes (LSTM layers, optionally after an embedding, and a softmax
+ * output, on the CPU) are evaluated with that training's forward pass ({@link GemmLstmEvaluation}): a few large
+ * matrix products per chunk of time steps, about a third of a training step's work. Any other network (tanh RNN
+ * layers, the GPU backend), and every network with {@code -Dcharrnn.evaluation=dl4j}, is evaluated through DL4J's
+ * {@code rnnTimeStep} on the network's stored recurrent state, which is cleared before and after. Both give the
+ * same loss, except that {@code rnnTimeStep}'s float probabilities are clamped at 1e-30, which caps a character's
+ * loss at 69 nats, where the forward pass's log-sum-exp has no such cap.
+ *
+ * <p>An instance keeps its buffers from one call to the next (a trainer validating every few hundred steps makes
+ * them once); the static methods make an instance per call. Not thread-safe, and nothing else may use the network
+ * during a call ({@code CharRnn} makes sure of it).
  */
 public final class Evaluator {
 
-    /** Probabilities are clamped here before the log so that a 0 from float underflow gives a large, finite loss. */
-    private static final double MIN_PROBABILITY = 1e-30;
-    private static final int CHUNK = 1000;
+    /** System property: {@code dl4j} evaluates every network through DL4J's {@code rnnTimeStep}. */
+    public static final String IMPLEMENTATION_PROPERTY = "charrnn.evaluation";
 
-    private Evaluator() {
+    /** Characters per call when a text is evaluated as one stream. */
+    private static final int TEXT_CHUNK = 1000;
+
+    private final MultiLayerNetwork network;
+    private final boolean forwardPass;
+    private final BatchLoss loss;
+
+    /** An evaluator of {@code network}, which may be trained between calls. */
+    public Evaluator(MultiLayerNetwork network) {
+        this(network, !"dl4j".equalsIgnoreCase(System.getProperty(IMPLEMENTATION_PROPERTY, "")));
+    }
+
+    /** @param forwardPassAllowed whether the forward pass may evaluate the network where it supports it */
+    Evaluator(MultiLayerNetwork network, boolean forwardPassAllowed) {
+        this.network = network;
+        this.forwardPass = forwardPassAllowed && GemmLstmEvaluation.supports(network);
+        this.loss = forwardPass
+                ? forwardPassLoss(new GemmLstmEvaluation(network, network.getLayerWiseConfigurations().getTbpttFwdLength()))
+                : new RnnTimeStepLoss(network);
     }
 
     /**
      * Evaluates every mini-batch of {@code batches} (reset first if it can be): features and labels one-hot
-     * [batch, vocabulary, time] or ids [batch, 1, time], as training takes them. If the iterator is
-     * {@link ConsecutiveBatches}, the recurrent state is carried from batch to batch, as the articles' validation
-     * does; otherwise each batch starts from a zero state.
+     * [batch, vocabulary, time] or ids [batch, 1, time], as training takes them, and a label mask, if any,
+     * [batch, time]. If the iterator is {@link ConsecutiveBatches}, the recurrent state is carried from batch to
+     * batch while the number of rows stays the same, as the articles' validation does; otherwise each batch starts
+     * from a zero state.
      */
-    public static EvaluationResult evaluate(MultiLayerNetwork network, DataSetIterator batches) {
+    public EvaluationResult evaluate(DataSetIterator batches) {
         boolean carryState = batches instanceof ConsecutiveBatches;
         if (batches.resetSupported()) {
             batches.reset();
         }
-        network.rnnClearPreviousState();
+        loss.clearState();
         double lossSum = 0;
         long count = 0;
         long previousRows = -1;
@@ -45,57 +73,78 @@ public final class Evaluator {
                 DataSet batch = batches.next();
                 long rows = batch.getFeatures().size(0);
                 if (!carryState || rows != previousRows) {
-                    network.rnnClearPreviousState();
+                    loss.clearState();
                 }
                 previousRows = rows;
-                INDArray probabilities = network.rnnTimeStep(batch.getFeatures());
+                INDArray labels = batch.getLabels();
                 INDArray mask = batch.getLabelsMaskArray();
-                lossSum += negativeLogLikelihood(probabilities, batch.getLabels(), mask);
-                count += mask == null ? batch.getLabels().size(0) * batch.getLabels().size(2)
-                        : mask.sumNumber().longValue();
+                lossSum += loss.negativeLogLikelihood(batch.getFeatures(), labels, mask);
+                count += mask == null ? labels.size(0) * labels.size(2) : mask.sumNumber().longValue();
             }
         } finally {
-            network.rnnClearPreviousState();
+            loss.clearState();
         }
         return new EvaluationResult(count == 0 ? Double.NaN : lossSum / count, count);
     }
 
     /**
      * Evaluates one text given as symbol ids: each character from the second on is predicted from all before
-     * it (one stream, state carried throughout).
+     * it (one stream, state carried throughout), {@value #TEXT_CHUNK} characters at a time.
+     *
+     * @throws IllegalArgumentException if there are fewer than 2 ids or one is outside {@code 0..vocabularySize-1}
      */
-    public static EvaluationResult evaluate(MultiLayerNetwork network, int[] ids, int vocabularySize) {
+    public EvaluationResult evaluate(int[] ids, int vocabularySize) {
         if (ids.length < 2) {
             throw new IllegalArgumentException("A text to evaluate needs at least 2 characters, got " + ids.length + ".");
         }
-        network.rnnClearPreviousState();
+        for (int id : ids) {
+            if (id < 0 || id >= vocabularySize) {
+                throw new IllegalArgumentException("Symbol id " + id + " is outside 0.." + (vocabularySize - 1) + ".");
+            }
+        }
+        boolean idsInput = network.getLayerWiseConfigurations().getInputPreProcess(0) instanceof OneHotToIds;
+        loss.clearState();
         double lossSum = 0;
         try {
-            for (int start = 0; start < ids.length - 1; start += CHUNK) {
-                int end = Math.min(start + CHUNK, ids.length - 1);
-                INDArray input = OneHot.sequence(Arrays.copyOfRange(ids, start, end), vocabularySize);
-                INDArray target = OneHot.sequence(Arrays.copyOfRange(ids, start + 1, end + 1), vocabularySize);
-                lossSum += negativeLogLikelihood(network.rnnTimeStep(input), target, null);
+            for (int start = 0; start < ids.length - 1; start += TEXT_CHUNK) {
+                int end = Math.min(start + TEXT_CHUNK, ids.length - 1);
+                int[][] input = {Arrays.copyOfRange(ids, start, end)};
+                int[][] target = {Arrays.copyOfRange(ids, start + 1, end + 1)};
+                INDArray features = idsInput ? OneHot.idSequences(input) : OneHot.sequences(input, vocabularySize);
+                lossSum += loss.negativeLogLikelihood(features, OneHot.idSequences(target), null);
             }
         } finally {
-            network.rnnClearPreviousState();
+            loss.clearState();
         }
         return new EvaluationResult(lossSum / (ids.length - 1), ids.length - 1);
     }
 
-    /**
-     * Sum over rows and time of -log p(target); probabilities are [batch, vocab, time], targets one-hot of that
-     * shape or ids [batch, 1, time].
-     */
-    private static double negativeLogLikelihood(INDArray probabilities, INDArray targets, INDArray mask) {
-        INDArray oneHotTargets = targets.size(1) == 1 && probabilities.size(1) > 1
-                ? OneHot.ofIds(targets, (int) probabilities.size(1)) : targets;
-        INDArray targetProbability = probabilities.mul(oneHotTargets).sum(1);  // [batch, time]
-        Transforms.max(targetProbability, MIN_PROBABILITY, false);
-        INDArray logLikelihood = Transforms.log(targetProbability, false);
-        if (mask != null) {
-            logLikelihood.muli(mask.reshape(logLikelihood.shape()).castTo(logLikelihood.dataType()));
-        }
-        return -logLikelihood.sumNumber().doubleValue();
+    /** Whether this evaluator runs the forward pass rather than {@code rnnTimeStep}. */
+    public boolean usesForwardPass() {
+        return forwardPass;
+    }
+
+    /** {@link #evaluate(DataSetIterator)} with a new evaluator of {@code network}. */
+    public static EvaluationResult evaluate(MultiLayerNetwork network, DataSetIterator batches) {
+        return new Evaluator(network).evaluate(batches);
+    }
+
+    /** {@link #evaluate(int[], int)} with a new evaluator of {@code network}. */
+    public static EvaluationResult evaluate(MultiLayerNetwork network, int[] ids, int vocabularySize) {
+        return new Evaluator(network).evaluate(ids, vocabularySize);
+    }
+
+    private static BatchLoss forwardPassLoss(GemmLstmEvaluation evaluation) {
+        return new BatchLoss() {
+            @Override
+            public void clearState() {
+                evaluation.resetState();
+            }
+
+            @Override
+            public double negativeLogLikelihood(INDArray features, INDArray labels, INDArray labelMask) {
+                return evaluation.negativeLogLikelihood(features, labels, labelMask);
+            }
+        };
     }
 }

@@ -63,12 +63,21 @@ final class LstmLayerPass {
     private final float[] cellGradient;        // dLoss/dc carried back to the step before
     private final float[] stepCellGradient;    // dLoss/dc of one step
     private final float[] stepBiasGradient;    // [H]: one gate's bias gradient of one step
+    private final boolean forwardOnly;
     private int time;
     private int[] inputIds;                    // the last forward's symbol ids if its input was one-hot, else null
     private float[] idGradientSums;            // [nIn * 4H], made on first use
     private float[] gateRow;                   // [4H]
 
     LstmLayerPass(Layer layer, int batch, int maxTime) {
+        this(layer, batch, maxTime, false);
+    }
+
+    /**
+     * @param forwardOnly true to keep only what {@link #forward} and {@link #carryState} need (for evaluation):
+     *                    {@link #backward} may then not be called
+     */
+    LstmLayerPass(Layer layer, int batch, int maxTime, boolean forwardOnly) {
         Map<String, INDArray> params = layer.paramTable();
         Map<String, INDArray> gradients = GradientViews.of(layer);
         this.inputWeights = params.get(LSTMParamInitializer.INPUT_WEIGHT_KEY);
@@ -85,8 +94,9 @@ final class LstmLayerPass {
         this.gates = new OffHeapRows((long) maxTime * batch, gateWidth);
         this.hs = new OffHeapRows((long) (maxTime + 1) * batch, hidden);
         this.cs = new OffHeapRows((long) (maxTime + 1) * batch, hidden);
-        this.tanhCs = new OffHeapRows((long) maxTime * batch, hidden);
-        this.inputGradient = new OffHeapRows((long) maxTime * batch, inputSize);
+        this.forwardOnly = forwardOnly;
+        this.tanhCs = forwardOnly ? null : new OffHeapRows((long) maxTime * batch, hidden);
+        this.inputGradient = forwardOnly ? null : new OffHeapRows((long) maxTime * batch, inputSize);
         this.recurrentGradient = new OffHeapRows(batch, hidden);
         this.stepGates = new float[4][units];
         this.stepGateGradients = new float[4][units];
@@ -139,10 +149,12 @@ final class LstmLayerPass {
             gates.readSplit(first, batch, stepGates);
             LstmCellMath.activate(stepGates, tiledBias, units);
             LstmCellMath.updateCells(stepGates, stepC, stepTanhC, stepH, units);
-            gates.writeSplit(first, batch, stepGates);
             hs.write(first + batch, batch, stepH);
             cs.write(first + batch, batch, stepC);
-            tanhCs.write(first, batch, stepTanhC);
+            if (!forwardOnly) {
+                gates.writeSplit(first, batch, stepGates);
+                tanhCs.write(first, batch, stepTanhC);
+            }
         }
         return hs.rows(batch, (long) (time + 1) * batch);
     }

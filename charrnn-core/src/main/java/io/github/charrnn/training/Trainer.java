@@ -35,6 +35,7 @@ public final class Trainer {
     private final int sequenceLength;
     private final double gradientClip;
     private final GemmLstmTraining gemmTraining;   // null where DL4J's own fit trains
+    private Evaluator validator;                   // made at the first validation, kept for the others
 
     /**
      * @param network         the network to train (its truncated-BPTT length is {@code sequenceLength})
@@ -234,7 +235,10 @@ public final class Trainer {
     }
 
     private void validate(DataSetIterator validation, StepRecorder recorder) {
-        recorder.validationDone(Evaluator.evaluate(network, validation).loss());
+        if (validator == null) {
+            validator = new Evaluator(network);
+        }
+        recorder.validationDone(validator.evaluate(validation).loss());
         recorder.report(true);
     }
 

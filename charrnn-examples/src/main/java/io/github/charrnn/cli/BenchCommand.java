@@ -5,6 +5,7 @@ import io.github.charrnn.datavec.batching.BatchFormat;
 import io.github.charrnn.datavec.batching.BatchMode;
 import io.github.charrnn.datavec.batching.CharBatchIterator;
 import io.github.charrnn.datavec.batching.CharBatches;
+import io.github.charrnn.datavec.corpus.EncodedText;
 import io.github.charrnn.datavec.corpus.TextCorpus;
 import io.github.charrnn.generation.SamplingOptions;
 import io.github.charrnn.runtime.BlasKernel;
@@ -19,10 +20,15 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.concurrent.Callable;
 
-/** {@code charrnn bench}: training and generation throughput of the articles' configuration, and peak heap. */
+/**
+ * {@code charrnn bench}: training, evaluation and generation throughput of the articles' configuration, and peak
+ * heap.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measures training and generation speed and peak heap.",
-                "Training chars/s (after warm-up), single-stream and batched generation chars/s (top-k sampling) and peak heap,",
+        description = {"Measures training, evaluation and generation speed and peak heap.",
+                "Training chars/s (after warm-up), evaluation chars/s (the forward pass that",
+                "validation runs, at the training's batch size and sequence length),",
+                "single-stream and batched generation chars/s (top-k sampling) and peak heap,",
                 "on the articles' configuration by default (2 x 512 LSTM, batch 128, seq 100)."})
 final class BenchCommand implements Callable<Integer> {
 
@@ -31,6 +37,9 @@ final class BenchCommand implements Callable<Integer> {
      * that the JIT has compiled the generation loops by the time the clock runs.
      */
     static final int GENERATION_WARMUP = 400;
+
+    /** Default of --eval-chars: 10 windows at the default size, a few seconds. */
+    static final int EVAL_CHARS = 128_000;
 
     @Mixin
     TextOptions source;
@@ -59,6 +68,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "N", description = "Untimed training steps first (default: ${DEFAULT-VALUE}).")
     int warmup = 2;
 
+    @Option(names = "--eval-chars", paramLabel = "N", description = "Characters of the timed evaluation: whole windows of every row from the start of the text (default: ${DEFAULT-VALUE}).")
+    int evalChars = EVAL_CHARS;
+
     @Option(names = "--sample-length", paramLabel = "N", description = "Characters of the timed single-stream sample (default: ${DEFAULT-VALUE}).")
     int sampleLength = 2000;
 
@@ -76,9 +88,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (steps < 1 || warmup < 0 || sampleLength < 1 || streams < 1 || streamLength < 1) {
-            throw new IllegalArgumentException("--steps, --sample-length, --streams and --stream-length must be at least 1,"
-                    + " --warmup at least 0.");
+        if (steps < 1 || evalChars < 1 || warmup < 0 || sampleLength < 1 || streams < 1 || streamLength < 1) {
+            throw new IllegalArgumentException("--steps, --eval-chars, --sample-length, --streams and --stream-length must"
+                    + " be at least 1, --warmup at least 0.");
         }
         inputs.encoding();
         TextCorpus corpus = source.corpusWithProgress(null, cache, false);
@@ -86,8 +98,9 @@ final class BenchCommand implements Callable<Integer> {
         System.out.println("BLAS: " + BlasKernel.choose().describe());
         CharRnn rnn = inputs.applyTo(CharRnn.builder().vocabulary(corpus.vocabulary()).hiddenSize(hidden).layers(layers)
                 .sequenceLength(seq)).build();
+        BatchFormat format = BatchFormat.forInput(rnn.config().input());
         CharBatchIterator train = CharBatches.forTraining(corpus.split(0), false, corpus.vocabulary().size(), batch, seq,
-                BatchMode.CONSECUTIVE, 1, CharBatches.AUTO_MAX_WINDOWS, BatchFormat.forInput(rnn.config().input())).train();
+                BatchMode.CONSECUTIVE, 1, CharBatches.AUTO_MAX_WINDOWS, format).train();
         System.out.printf("model: %s, batch %d, sequence %d; %d warm-up + %d timed steps%n", rnn, batch, seq, warmup, steps);
 
         if (warmup > 0) {
@@ -97,6 +110,10 @@ final class BenchCommand implements Callable<Integer> {
         double trainCharsPerSecond = report.charsPerSecond();
         System.out.printf("training: %,.0f chars/s (%d steps of %d x %d in %.1f s)%n", trainCharsPerSecond, report.steps(),
                 batch, seq, report.seconds());
+
+        double evalCharsPerSecond = evaluationCharsPerSecond(rnn, corpus.split(0).train(), format);
+        System.out.printf("evaluation (forward pass): %,.0f chars/s (%.1f x training)%n", evalCharsPerSecond,
+                evalCharsPerSecond / trainCharsPerSecond);
 
         String prime = SampleCommand.defaultPrime(rnn.vocabulary());
         // untimed warm-up runs of each measurement first, so that the JIT has compiled the generation loops
@@ -117,10 +134,30 @@ final class BenchCommand implements Callable<Integer> {
         double peakHeapMb = peakHeapBytes() / (1024.0 * 1024.0);
         System.out.printf("peak heap: %,.0f MB%n", peakHeapMb);
         if (output.json) {
-            System.out.println(Json.object("train_chars_per_s", trainCharsPerSecond, "sample_chars_per_s", sampleCharsPerSecond,
+            System.out.println(Json.object("train_chars_per_s", trainCharsPerSecond, "eval_chars_per_s", evalCharsPerSecond,
+                    "sample_chars_per_s", sampleCharsPerSecond,
                     "batched_sample_chars_per_s", batchedCharsPerSecond, "peak_heap_mb", peakHeapMb));
         }
         return 0;
+    }
+
+    /**
+     * Chars/s of {@code CharRnn.evaluate} on consecutive batches of the training's batch size and sequence length
+     * over the windows of every row that hold about --eval-chars characters (at least one window, at most the text),
+     * after an untimed run over a quarter as many.
+     */
+    private double evaluationCharsPerSecond(CharRnn rnn, EncodedText text, BatchFormat format) {
+        long perWindow = (long) batch * seq;
+        long windows = Math.max(1, Math.min(evalChars / perWindow, text.length() / perWindow));
+        rnn.evaluate(evaluationBatches(rnn, text.slice(0, (int) ((windows + 3) / 4 * perWindow)), format));
+        CharBatchIterator batches = evaluationBatches(rnn, text.slice(0, (int) (windows * perWindow)), format);
+        long started = System.nanoTime();
+        long chars = rnn.evaluate(batches).characters();
+        return chars / seconds(started);
+    }
+
+    private CharBatchIterator evaluationBatches(CharRnn rnn, EncodedText text, BatchFormat format) {
+        return CharBatches.create(text, rnn.vocabulary().size(), batch, seq, BatchMode.CONSECUTIVE, 0, "evaluation", format);
     }
 
     private static double seconds(long startedNanos) {

@@ -93,12 +93,15 @@ class CommandLineTest {
     }
 
     @Test
-    void benchMeasuresTrainingAndGeneration() throws Exception {
+    void benchMeasuresTrainingEvaluationAndGeneration() throws Exception {
         Run bench = run("bench", "--text", text.toString(), "--hidden", "8", "--layers", "1", "--batch", "4", "--seq", "10",
-                "--steps", "2", "--warmup", "1", "--sample-length", "20", "--streams", "3", "--stream-length", "5", "--json");
+                "--steps", "2", "--warmup", "1", "--eval-chars", "400", "--sample-length", "20", "--streams", "3",
+                "--stream-length", "5", "--json");
         assertEquals(0, bench.exitCode(), bench.err());
+        assertTrue(bench.out().contains("evaluation (forward pass): "), bench.out());
         JsonNode json = bench.lastLineJson();
-        for (String key : new String[]{"train_chars_per_s", "sample_chars_per_s", "batched_sample_chars_per_s", "peak_heap_mb"}) {
+        for (String key : new String[]{"train_chars_per_s", "eval_chars_per_s", "sample_chars_per_s",
+                "batched_sample_chars_per_s", "peak_heap_mb"}) {
             assertTrue(json.get(key).asDouble() > 0, key + " in " + json);
         }
     }

@@ -78,10 +78,11 @@ public final class ParallelWrapperTraining implements DataParallelTraining {
         wrapper.setListeners(new GlobalNormClipping(config.gradientClip()), meter);
         try (NativeThreads.Share ignored = NativeThreads.shareBlasAmong(workers)) {
             RoundLoop<DataSet> loop = new RoundLoop<>(options, workers);
+            Evaluator evaluator = validation == null ? null : new Evaluator(network);
             return loop.run(new IteratorBatches(train, config.sequenceLength()), round -> {
                 wrapper.fit(new ListDataSetIterator<>(round, 1));
                 return meter.takeMean();
-            }, validation == null ? null : () -> Evaluator.evaluate(network, validation).loss(), stepsBefore, listeners);
+            }, validation == null ? null : () -> evaluator.evaluate(validation).loss(), stepsBefore, listeners);
         } finally {
             wrapper.shutdown();
             network.setListeners(previousListeners);

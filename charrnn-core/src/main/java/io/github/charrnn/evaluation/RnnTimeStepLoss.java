@@ -1,0 +1,42 @@
+package io.github.charrnn.evaluation;
+
+import io.github.charrnn.batching.OneHot;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * The loss through DL4J's {@code rnnTimeStep}, on the network's own stored recurrent state: the way any DL4J
+ * recurrent network (tanh RNN layers, the GPU backend) can be evaluated. The label mask only weights the loss;
+ * {@code rnnTimeStep} reads no feature mask.
+ */
+final class RnnTimeStepLoss implements BatchLoss {
+
+    /** Probabilities are clamped here before the log so that a 0 from float underflow gives a large, finite loss. */
+    private static final double MIN_PROBABILITY = 1e-30;
+
+    private final MultiLayerNetwork network;
+
+    RnnTimeStepLoss(MultiLayerNetwork network) {
+        this.network = network;
+    }
+
+    @Override
+    public void clearState() {
+        network.rnnClearPreviousState();
+    }
+
+    @Override
+    public double negativeLogLikelihood(INDArray features, INDArray labels, INDArray labelMask) {
+        INDArray probabilities = network.rnnTimeStep(features);
+        INDArray oneHotTargets = labels.size(1) == 1 && probabilities.size(1) > 1
+                ? OneHot.ofIds(labels, (int) probabilities.size(1)) : labels;
+        INDArray targetProbability = probabilities.mul(oneHotTargets).sum(1);  // [batch, time]
+        Transforms.max(targetProbability, MIN_PROBABILITY, false);
+        INDArray logLikelihood = Transforms.log(targetProbability, false);
+        if (labelMask != null) {
+            logLikelihood.muli(labelMask.reshape(logLikelihood.shape()).castTo(logLikelihood.dataType()));
+        }
+        return -logLikelihood.sumNumber().doubleValue();
+    }
+}
