@@ -103,11 +103,14 @@ public final class GemmLstmEvaluation {
         double sum = 0;
         for (long from = 0; from < length; from += chunk) {
             int time = (int) Math.min(chunk, length - from);
-            INDArray activations = embedding == null ? OffHeapRows.timeMajor(x, from, time).matrix()
-                    : embedding.forward(x, from, time);
-            for (LstmLayerPass pass : passes) {
-                activations = pass.forward(activations, time);
-                pass.carryState();   // writes the rows before those of the returned activations
+            // one-hot input: the first layer gathers rows of its weights by symbol id (no one-hot product)
+            INDArray activations = embedding == null
+                    ? passes[0].forward(SegmentIds.of(x, from, time, network.layerInputSize(0)), time)
+                    : passes[0].forward(embedding.forward(x, from, time), time);
+            passes[0].carryState();   // writes the rows before those of the returned activations
+            for (int l = 1; l < passes.length; l++) {
+                activations = passes[l].forward(activations, time);
+                passes[l].carryState();
             }
             sum += output.negativeLogLikelihood(activations, OffHeapRows.timeMajor(y, from, time),
                     mask == null ? null : OffHeapRows.timeMajor(mask, from, time), time * rows);
