@@ -141,7 +141,7 @@ public final class BlasKernel {
             return new Choice(library, left, "charrnn chooses kernels on Linux x86-64 only", cpu.model());
         }
         if (setting.equalsIgnoreCase("keep")) {
-            return new Choice(library, left, PROPERTY + "=keep", cpu.model());
+            return new Choice(library, left, "keep, as " + PROPERTY + " or " + ENVIRONMENT + " says", cpu.model());
         }
         Kernel wanted;
         String reason;
