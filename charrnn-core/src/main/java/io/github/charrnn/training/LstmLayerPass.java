@@ -67,6 +67,7 @@ final class LstmLayerPass {
     private int time;
     private int[] inputIds;                    // the last forward's symbol ids if its input was one-hot, else null
     private float[] idGradientSums;            // [nIn * 4H], made on first use
+    private OffHeapRows idGradientRows;        // [nIn, 4H]: the same sums in ND4J's memory, to assign from
     private float[] gateRow;                   // [4H]
 
     LstmLayerPass(Layer layer, int batch, int maxTime) {
@@ -213,6 +214,7 @@ final class LstmLayerPass {
     private void addInputWeightGradientsOfIds(int rows) {
         if (idGradientSums == null) {
             idGradientSums = new float[inputSize * gateWidth];
+            idGradientRows = new OffHeapRows(inputSize, gateWidth);
             gateRow = new float[gateWidth];
         }
         Arrays.fill(idGradientSums, 0f);
@@ -223,7 +225,8 @@ final class LstmLayerPass {
                 idGradientSums[target + k] += gateRow[k];
             }
         }
-        inputWeightGradient.assign(Nd4j.create(idGradientSums, new long[]{inputSize, gateWidth}, 'c'));
+        idGradientRows.write(0, inputSize, idGradientSums);
+        inputWeightGradient.assign(idGradientRows.matrix());
     }
 
     private static void addInto(float[] sum, float[] addend) {
