@@ -28,6 +28,7 @@ final class BatchedStepper {
     private final int units;                   // streams * hidden
     private final float[] firstInputWeights;   // row-major [vocabulary][gateWidth]: one-hot input is a row gather
     private final INDArray[] weights;          // layer 0: RW [H, gateWidth]; above: [W; RW] [2H, gateWidth]
+    private final FloatMatrix[] weightMatrices; // the same, as Gemm takes them
     private final float[][] biases;            // RNN: per layer [H]
     private final float[][][] tiledBiases;     // LSTM: per layer, LstmCellMath.tileBias
     private final OffHeapRows[] inputs;        // layer 0: [streams, H] = h; above: [streams, 2H] = [h below | h]
@@ -39,6 +40,7 @@ final class BatchedStepper {
     private final float[] firstLayerZ;
     private final float[][] gates;             // LSTM: [4][streams*H]; RNN: [1][streams*H]
     private final INDArray outputWeights;      // [H, V]
+    private final FloatMatrix outputWeightMatrix;
     private final float[] outputBias;
     private final OffHeapRows logits;          // [streams, V]
     private final float[] logitValues;
@@ -55,6 +57,7 @@ final class BatchedStepper {
         this.units = streams * hidden;
         firstInputWeights = StreamWeights.rowMajor(layout.inputWeightsPerSymbol(network));
         weights = new INDArray[layers];
+        weightMatrices = new FloatMatrix[layers];
         biases = new float[layers][];
         tiledBiases = new float[layers][][];
         inputs = new OffHeapRows[layers];
@@ -62,6 +65,7 @@ final class BatchedStepper {
         for (int l = 0; l < layers; l++) {
             INDArray recurrent = network.getParam(layout.recurrentParam(l, "RW"));
             weights[l] = l == 0 ? recurrent.dup('c') : Nd4j.vstack(network.getParam(layout.recurrentParam(l, "W")), recurrent).dup('c');
+            weightMatrices[l] = FloatMatrix.of(weights[l]);
             biases[l] = network.getParam(layout.recurrentParam(l, "b")).toFloatVector();
             tiledBiases[l] = cellType == CellType.LSTM ? LstmCellMath.tileBias(biases[l], streams, hidden) : null;
             inputs[l] = new OffHeapRows(streams, l == 0 ? hidden : 2 * hidden);
@@ -73,6 +77,7 @@ final class BatchedStepper {
         firstLayerZ = new float[streams * gateWidth];
         gates = new float[cellType == CellType.LSTM ? 4 : 1][units];
         outputWeights = network.getParam(layout.outputParam("W")).dup('c');
+        outputWeightMatrix = FloatMatrix.of(outputWeights);
         outputBias = network.getParam(layout.outputParam("b")).toFloatVector();
         logits = new OffHeapRows(streams, vocabulary);
         logitValues = new float[streams * vocabulary];
@@ -86,9 +91,9 @@ final class BatchedStepper {
             if (l == 0) {
                 gatherFirstLayerInput(ids);
                 z.write(0, streams, firstLayerZ);
-                Gemm.multiply(inputs[0].block(), false, FloatMatrix.of(weights[0]), false, z.block(), 1f, 1f);
+                Gemm.multiply(inputs[0].block(), false, weightMatrices[0], false, z.block(), 1f, 1f);
             } else {
-                Gemm.multiply(inputs[l].block(), false, FloatMatrix.of(weights[l]), false, z.block(), 1f, 0f);
+                Gemm.multiply(inputs[l].block(), false, weightMatrices[l], false, z.block(), 1f, 0f);
             }
             z.readSplit(0, streams, gates);
             if (cellType == CellType.LSTM) {
@@ -100,7 +105,7 @@ final class BatchedStepper {
             }
             storeHidden(l);
         }
-        Gemm.multiply(topHidden.block(), false, FloatMatrix.of(outputWeights), false, logits.block(), 1f, 0f);
+        Gemm.multiply(topHidden.block(), false, outputWeightMatrix, false, logits.block(), 1f, 0f);
         logits.read(0, streams, logitValues);
         for (int s = 0; s < streams; s++) {
             CellMath.softmax(logitValues, s * vocabulary, outputBias, probabilities[s]);
