@@ -6,8 +6,6 @@ import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import java.util.Arrays;
-
 /**
  * The embedding layer of a network for {@link GemmLstmTraining}: forward, each input symbol (one-hot or id) becomes its
  * symbol's row of the embedding table E [vocabulary, size] (a gather); backward, the gradient of the first
@@ -20,9 +18,7 @@ final class EmbeddingPass {
     private final INDArray tableGradient;   // [V, E], a view of the network's gradient
     private final int size;
     private final OffHeapRows embedded;     // [maxRows, E]: the rows read by the last forward
-    private final OffHeapRows sums;         // [V, E]: the table's gradient, built here, then copied into the view
-    private final float[] rowGradients;     // [maxRows * E]
-    private final float[] tableSums;        // [V * E]
+    private final RowSumsById tableSums;    // builds the table's gradient from the embedded rows' gradient
     private int[] ids = new int[0];
 
     EmbeddingPass(Layer layer, long maxRows) {
@@ -30,9 +26,7 @@ final class EmbeddingPass {
         this.tableGradient = GradientViews.of(layer).get(DefaultParamInitializer.WEIGHT_KEY);
         this.size = (int) table.columns();
         this.embedded = new OffHeapRows(maxRows, size);
-        this.sums = new OffHeapRows(table.rows(), size);
-        this.rowGradients = new float[Math.toIntExact(maxRows * size)];
-        this.tableSums = new float[Math.toIntExact(table.length())];
+        this.tableSums = new RowSumsById(table.rows(), size);
     }
 
     /**
@@ -49,16 +43,6 @@ final class EmbeddingPass {
 
     /** Writes the table's gradient from the gradient of the embedded rows of the last forward. */
     void backward(OffHeapRows embeddedGradient) {
-        embeddedGradient.read(0, ids.length, rowGradients);
-        Arrays.fill(tableSums, 0f);
-        for (int r = 0; r < ids.length; r++) {
-            int target = ids[r] * size;
-            int source = r * size;
-            for (int k = 0; k < size; k++) {
-                tableSums[target + k] += rowGradients[source + k];
-            }
-        }
-        sums.write(0, (int) table.rows(), tableSums);
-        tableGradient.assign(sums.matrix());
+        tableSums.sum(embeddedGradient, ids, tableGradient);
     }
 }

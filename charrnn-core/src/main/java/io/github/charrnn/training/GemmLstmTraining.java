@@ -192,7 +192,10 @@ final class GemmLstmTraining {
         return loss;
     }
 
-    /** The first recurrent layer's input for a segment, [time*batch, nIn] time-major: one-hot rows or embeddings. */
+    /**
+     * The first recurrent layer's input for a segment: embedded rows [time*batch, E] time-major, the symbol ids of
+     * one-hot input, or (one-hot input with dropout) the one-hot rows themselves.
+     */
     private SegmentInput firstInput(INDArray features, long from, int time) {
         if (embedding != null) {
             return new SegmentInput(embedding.forward(features, from, time), null);

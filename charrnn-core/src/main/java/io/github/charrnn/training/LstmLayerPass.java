@@ -66,9 +66,7 @@ final class LstmLayerPass {
     private final boolean forwardOnly;
     private int time;
     private int[] inputIds;                    // the last forward's symbol ids if its input was one-hot, else null
-    private float[] idGradientSums;            // [nIn * 4H], made on first use
-    private OffHeapRows idGradientRows;        // [nIn, 4H]: the same sums in ND4J's memory, to assign from
-    private float[] gateRow;                   // [4H]
+    private RowSumsById inputWeightSums;       // the input weights' gradient for ids, made on first use
 
     LstmLayerPass(Layer layer, int batch, int maxTime) {
         this(layer, batch, maxTime, false);
@@ -193,7 +191,10 @@ final class LstmLayerPass {
         if (inputIds == null) {
             Gemm.multiply(FloatMatrix.of(input), true, preActivationGradients, false, FloatMatrix.of(inputWeightGradient), 1f, 0f);
         } else {
-            addInputWeightGradientsOfIds(rows);
+            if (inputWeightSums == null) {
+                inputWeightSums = new RowSumsById(inputSize, gateWidth);
+            }
+            inputWeightSums.sum(gates, inputIds, inputWeightGradient);   // gates now hold their gradients
         }
         float[] biasValues = new float[gateWidth];
         for (int k = 0; k < gateWidth; k++) {
@@ -208,25 +209,6 @@ final class LstmLayerPass {
         }
         Gemm.multiply(preActivationGradients, false, FloatMatrix.of(inputWeights), true, inputGradient.block(0, rows), 1f, 0f);
         return inputGradient;
-    }
-
-    /** The input weights' gradient for one-hot input: each step's gate gradients added into row {@code id}. */
-    private void addInputWeightGradientsOfIds(int rows) {
-        if (idGradientSums == null) {
-            idGradientSums = new float[inputSize * gateWidth];
-            idGradientRows = new OffHeapRows(inputSize, gateWidth);
-            gateRow = new float[gateWidth];
-        }
-        Arrays.fill(idGradientSums, 0f);
-        for (int r = 0; r < rows; r++) {
-            gates.read(r, 1, gateRow);
-            int target = inputIds[r] * gateWidth;
-            for (int k = 0; k < gateWidth; k++) {
-                idGradientSums[target + k] += gateRow[k];
-            }
-        }
-        idGradientRows.write(0, inputSize, idGradientSums);
-        inputWeightGradient.assign(idGradientRows.matrix());
     }
 
     private static void addInto(float[] sum, float[] addend) {
