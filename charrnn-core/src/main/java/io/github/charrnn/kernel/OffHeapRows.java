@@ -144,6 +144,19 @@ public final class OffHeapRows {
         write(to, count, scratch);
     }
 
+    /** Copies rows {@code [from, from + count)} into rows {@code [to, to + count)} of {@code target}, of the same width. */
+    public void copyRowsTo(long from, OffHeapRows target, long to, int count) {
+        if (target.width != width) {
+            throw new IllegalArgumentException("Cannot copy rows of width " + width + " into rows of width " + target.width + ".");
+        }
+        try {
+            target.floats.put(Math.toIntExact(to * width), floats, Math.toIntExact(from * width), count * width);
+        } finally {
+            Reference.reachabilityFence(this);
+            Reference.reachabilityFence(target);
+        }
+    }
+
     /** Sets every element to 0. */
     public void zero() {
         matrix.assign(0);

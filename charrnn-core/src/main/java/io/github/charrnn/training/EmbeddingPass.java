@@ -6,6 +6,8 @@ import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.Map;
+
 /**
  * The embedding layer of a network for {@link GemmLstmTraining}: forward, each input symbol (one-hot or id) becomes its
  * symbol's row of the embedding table E [vocabulary, size] (a gather); backward, the gradient of the first
@@ -22,8 +24,13 @@ final class EmbeddingPass {
     private int[] ids = new int[0];
 
     EmbeddingPass(Layer layer, long maxRows) {
+        this(layer, GradientViews.of(layer), maxRows);
+    }
+
+    /** @param gradients parameter name to the array its gradient is written into ({@link GradientViews}) */
+    EmbeddingPass(Layer layer, Map<String, INDArray> gradients, long maxRows) {
         this.table = layer.getParam(DefaultParamInitializer.WEIGHT_KEY);
-        this.tableGradient = GradientViews.of(layer).get(DefaultParamInitializer.WEIGHT_KEY);
+        this.tableGradient = gradients.get(DefaultParamInitializer.WEIGHT_KEY);
         this.size = (int) table.columns();
         this.embedded = new OffHeapRows(maxRows, size);
         this.tableSums = new RowSumsById(table.rows(), size);
@@ -35,7 +42,12 @@ final class EmbeddingPass {
      * from the features, without first copying the segment into time-major one-hot rows.
      */
     INDArray forward(INDArray features, long from, int time) {
-        ids = SegmentIds.of(features, from, time, table.rows());
+        return forward(SegmentIds.of(features, from, time, table.rows()));
+    }
+
+    /** The embedded rows [ids.length, E] of the given symbol ids, in their order. */
+    INDArray forward(int[] ids) {
+        this.ids = ids;
         INDArray out = embedded.rows(0, ids.length);
         Nd4j.pullRows(table, out, 1, ids);
         return out;

@@ -2,6 +2,7 @@ package io.github.charrnn.training;
 
 import io.github.charrnn.kernel.OffHeapRows;
 import io.github.charrnn.model.OneHotToIds;
+import io.github.charrnn.runtime.NativeThreads;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.BackpropType;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -25,7 +26,8 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,6 +40,13 @@ import java.util.Map;
  *
  * <p>As in DL4J, the recurrent state starts at zero for every {@code DataSet} and carries from one segment of it
  * to the next, and each segment is one optimizer step. Not thread-safe.
+ *
+ * <p>A mini-batch of 8 rows or more is split into two shards of rows ({@link BatchShard}) whose gradients are
+ * computed at once, each on one core with single-threaded BLAS, then added: at the sizes charrnn trains, two
+ * independent halves keep both cores busier than one batch whose matrix products share two BLAS threads (and the
+ * Java gate math between them runs on both cores too). The number of shards depends only on the batch size, not on
+ * the machine, so a seeded run gives the same numbers on any machine; {@value #SHARDS_PROPERTY}{@code =1} turns
+ * the split off.
  */
 final class GemmLstmTraining {
 
@@ -46,6 +55,15 @@ final class GemmLstmTraining {
         void stepDone(long rows, long time, double meanLoss);
     }
 
+    /**
+     * System property: into how many shards of rows a mini-batch is split, each computed on its own thread
+     * (default {@value #DEFAULT_SHARDS}; 1 for none).
+     */
+    public static final String SHARDS_PROPERTY = "charrnn.trainingShards";
+    static final int DEFAULT_SHARDS = 2;
+    /** Fewer rows than this per shard cost more in hand-over than the second core gives back. */
+    static final int MIN_ROWS_PER_SHARD = 4;
+
     private final MultiLayerNetwork network;
     private final int sequenceLength;
     private final double gradientClip;
@@ -53,20 +71,35 @@ final class GemmLstmTraining {
     private final int firstRecurrent;   // 1 after an embedding layer, else 0
     private final long vocabularySize;
     private final Gradient gradient;
+    private final int shardsWanted;
+    private final double[] keeps;       // per recurrent and output layer, the dropout keep probability (1: none)
+    private final int[] inputWidths;    // per recurrent and output layer, the width of its input
     private int batch;
-    private LstmLayerPass[] passes;
-    private InputDropout[] dropouts;   // per layer, the output layer last; null where the layer has none
-    private SoftmaxOutputPass output;
-    private EmbeddingPass embedding;   // null for one-hot input
+    private BatchShard[] shards;
+    private INDArray[] shardGradients;  // per shard after the first, the array its gradient goes to
+    private DropoutMask[] masks;        // per recurrent and output layer; null where it has no dropout
+    private ShardThreads threads;
 
     GemmLstmTraining(MultiLayerNetwork network, int sequenceLength, double gradientClip) {
+        this(network, sequenceLength, gradientClip, configuredShards());
+    }
+
+    /**
+     * @param shards into how many shards of rows a mini-batch is split at most (fewer where it has fewer than
+     *               {@value #MIN_ROWS_PER_SHARD} rows per shard); they run at once when there is more than one core
+     */
+    GemmLstmTraining(MultiLayerNetwork network, int sequenceLength, double gradientClip, int shards) {
         if (!supports(network)) {
             throw new IllegalArgumentException("The GEMM-based training supports an optional embedding layer, LSTM layers"
                     + " and a softmax output layer only.");
         }
+        if (shards < 1) {
+            throw new IllegalArgumentException("A mini-batch is split into at least 1 shard; got " + shards + ".");
+        }
         this.network = network;
         this.sequenceLength = sequenceLength;
         this.gradientClip = gradientClip;
+        this.shardsWanted = shards;
         this.firstRecurrent = embeddingFirst(network) ? 1 : 0;
         this.vocabularySize = network.layerInputSize(0);
         this.recurrentLayers = network.getnLayers() - 1 - firstRecurrent;
@@ -74,6 +107,37 @@ final class GemmLstmTraining {
             network.initGradientsView();
         }
         this.gradient = namedGradient(network);
+        Layer[] layers = network.getLayers();
+        this.keeps = new double[recurrentLayers + 1];
+        this.inputWidths = new int[recurrentLayers + 1];
+        for (int l = 0; l <= recurrentLayers; l++) {
+            Layer layer = layers[firstRecurrent + l];
+            IDropout dropout = ((BaseLayer) layer.conf().getLayer()).getIDropout();
+            keeps[l] = dropout instanceof Dropout plain && plain.getP() < 1.0 ? plain.getP() : 1.0;
+            inputWidths[l] = (int) layer.getParam("W").rows();
+        }
+    }
+
+    /** The {@value #SHARDS_PROPERTY} property, else {@value #DEFAULT_SHARDS}. */
+    static int configuredShards() {
+        String configured = System.getProperty(SHARDS_PROPERTY);
+        if (configured == null) {
+            return DEFAULT_SHARDS;
+        }
+        try {
+            int shards = Integer.parseInt(configured.trim());
+            if (shards >= 1) {
+                return shards;
+            }
+        } catch (NumberFormatException ignored) {
+            // fall through to the message below
+        }
+        throw new IllegalArgumentException(SHARDS_PROPERTY + " must be a whole number of at least 1; got '" + configured + "'.");
+    }
+
+    /** How many shards a mini-batch of {@code rows} rows is split into. */
+    static int shardsFor(int rows, int wanted) {
+        return Math.max(1, Math.min(wanted, rows / MIN_ROWS_PER_SHARD));
     }
 
     /**
@@ -147,22 +211,24 @@ final class GemmLstmTraining {
         int rows = (int) features.size(0);
         long length = features.size(2);
         prepare(rows);
-        for (LstmLayerPass pass : passes) {
-            pass.resetState();
+        for (BatchShard shard : shards) {
+            shard.resetState();
         }
-        for (long from = 0; from < length; from += sequenceLength) {
-            int time = (int) Math.min(sequenceLength, length - from);
-            double loss = computeGradient(firstInput(features, from, time), OffHeapRows.timeMajor(labels, from, time), time);
-            if (!Double.isFinite(loss)) {
-                // report the step, but leave the weights as they were before it: the caller stops training
+        try (NativeThreads.Share ignored = threads.parallel() ? NativeThreads.shareBlasAmong(shards.length) : () -> { }) {
+            for (long from = 0; from < length; from += sequenceLength) {
+                int time = (int) Math.min(sequenceLength, length - from);
+                double loss = computeGradient(segment(features, labels, from, time));
+                if (!Double.isFinite(loss)) {
+                    // report the step, but leave the weights as they were before it: the caller stops training
+                    listener.stepDone(rows, time, loss / ((double) rows * time));
+                    return;
+                }
+                update(batch, time);
+                for (BatchShard shard : shards) {
+                    shard.carryState();
+                }
                 listener.stepDone(rows, time, loss / ((double) rows * time));
-                return;
             }
-            update(batch, time);
-            for (LstmLayerPass pass : passes) {
-                pass.carryState();
-            }
-            listener.stepDone(rows, time, loss / ((double) rows * time));
         }
     }
 
@@ -175,66 +241,50 @@ final class GemmLstmTraining {
         INDArray features = batchData.getFeatures();
         long length = features.size(2);
         prepare((int) features.size(0));
-        for (LstmLayerPass pass : passes) {
-            pass.resetState();
+        for (BatchShard shard : shards) {
+            shard.resetState();
         }
         double loss = 0;
         for (long from = 0; from < length; from += sequenceLength) {
             int time = (int) Math.min(sequenceLength, length - from);
             if (from > 0) {
-                for (LstmLayerPass pass : passes) {
-                    pass.carryState();
+                for (BatchShard shard : shards) {
+                    shard.carryState();
                 }
             }
-            loss = computeGradient(firstInput(features, from, time),
-                    OffHeapRows.timeMajor(batchData.getLabels(), from, time), time);
+            loss = computeGradient(segment(features, batchData.getLabels(), from, time));
         }
         return loss;
     }
 
     /**
-     * The first recurrent layer's input for a segment: embedded rows [time*batch, E] time-major, the symbol ids of
-     * one-hot input, or (one-hot input with dropout) the one-hot rows themselves.
+     * A segment of the mini-batch as the shards read it, made on this thread. The dropout masks are drawn here, in
+     * layer order, for the whole batch: the random numbers are those an unsplit batch would draw.
      */
-    private SegmentInput firstInput(INDArray features, long from, int time) {
-        if (embedding != null) {
-            return new SegmentInput(embedding.forward(features, from, time), null);
+    private Segment segment(INDArray features, INDArray labels, long from, int time) {
+        int rows = time * batch;
+        boolean oneHotRows = firstRecurrent == 0 && masks[0] != null;
+        int[] ids = oneHotRows ? null : SegmentIds.of(features, from, time, vocabularySize);
+        OffHeapRows input = oneHotRows ? OffHeapRows.timeMajor(features, from, time) : null;
+        OffHeapRows[] drawn = new OffHeapRows[masks.length];
+        for (int l = 0; l < masks.length; l++) {
+            drawn[l] = masks[l] == null ? null : masks[l].draw(rows);
         }
-        return dropouts[0] == null ? new SegmentInput(null, SegmentIds.of(features, from, time, vocabularySize))
-                : new SegmentInput(OffHeapRows.timeMajor(features, from, time).matrix(), null);
+        return new Segment(time, ids, input, OffHeapRows.timeMajor(labels, from, time), drawn);
     }
 
     /**
-     * What the first recurrent layer reads in a segment: the rows of an embedding, or, for one-hot input, just the
-     * symbol ids (the layer gathers rows of its weights instead of multiplying one-hot rows).
+     * Every shard's gradient of the segment, at once, summed into the network's gradient array (in shard order, so
+     * the sum does not depend on which shard finished first); returns the loss summed over the batch and time.
      */
-    private record SegmentInput(INDArray rows, int[] ids) {
-    }
-
-    private double computeGradient(SegmentInput input, OffHeapRows targets, int time) {
-        int rows = time * batch;
-        INDArray[] layerInputs = new INDArray[recurrentLayers + 1];
-        INDArray activations = input.rows();
-        for (int l = 0; l <= recurrentLayers; l++) {
-            if (l == 0 && input.ids() != null) {
-                activations = passes[0].forward(input.ids(), time);   // one-hot input without dropout
-                continue;
-            }
-            layerInputs[l] = dropouts[l] == null ? activations : dropouts[l].apply(activations, rows);
-            if (l < recurrentLayers) {
-                activations = passes[l].forward(layerInputs[l], time);
-            }
-        }
-        double loss = output.forwardBackward(layerInputs[recurrentLayers], targets, rows);
-        OffHeapRows outputGradient = output.inputGradient();
-        for (int l = recurrentLayers - 1; l >= 0; l--) {
-            if (dropouts[l + 1] != null) {
-                dropouts[l + 1].backprop(outputGradient, rows);
-            }
-            outputGradient = passes[l].backward(outputGradient, layerInputs[l], l > 0 || embedding != null);
-        }
-        if (embedding != null) {
-            embedding.backward(outputGradient);
+    private double computeGradient(Segment segment) {
+        double[] losses = new double[shards.length];
+        threads.forEach(shards.length, k -> losses[k] = shards[k].computeGradient(segment));
+        INDArray flat = network.getFlattenedGradients();
+        double loss = losses[0];
+        for (int k = 1; k < shards.length; k++) {
+            flat.addi(shardGradients[k]);
+            loss += losses[k];
         }
         return loss;
     }
@@ -250,26 +300,33 @@ final class GemmLstmTraining {
     }
 
     private void prepare(int rows) {
-        if (passes != null && rows == batch) {
+        if (shards != null && rows == batch) {
             return;
         }
         batch = rows;
         long maxRows = (long) sequenceLength * rows;
-        Layer[] all = network.getLayers();
-        Layer[] layers = Arrays.copyOfRange(all, firstRecurrent, all.length);
-        embedding = firstRecurrent == 0 ? null : new EmbeddingPass(all[0], maxRows);
-        passes = new LstmLayerPass[recurrentLayers];
-        dropouts = new InputDropout[recurrentLayers + 1];
+        Layer[] layers = network.getLayers();
+        masks = new DropoutMask[recurrentLayers + 1];
         for (int l = 0; l <= recurrentLayers; l++) {
-            if (l < recurrentLayers) {
-                passes[l] = new LstmLayerPass(layers[l], rows, sequenceLength);
-            }
-            IDropout dropout = ((BaseLayer) layers[l].conf().getLayer()).getIDropout();
-            if (dropout instanceof Dropout plain && plain.getP() < 1.0) {
-                dropouts[l] = new InputDropout(plain.getP(), maxRows, (int) layers[l].getParam("W").rows());
-            }
+            masks[l] = keeps[l] < 1.0 ? new DropoutMask(keeps[l], maxRows, inputWidths[l]) : null;
         }
-        output = new SoftmaxOutputPass(layers[recurrentLayers], maxRows);
+        ShardRows[] parts = ShardRows.split(rows, shardsFor(rows, shardsWanted));
+        threads = new ShardThreads(parts.length, Runtime.getRuntime().availableProcessors() > 1);
+        shards = new BatchShard[parts.length];
+        shardGradients = new INDArray[parts.length];
+        List<Map<String, INDArray>> own = new ArrayList<>();
+        for (Layer layer : layers) {
+            own.add(GradientViews.of(layer));
+        }
+        for (int k = 0; k < parts.length; k++) {
+            List<Map<String, INDArray>> gradients = own;
+            if (k > 0) {
+                shardGradients[k] = Nd4j.create(DataType.FLOAT, 1, network.numParams());
+                gradients = GradientViews.of(network, shardGradients[k]);
+            }
+            shards[k] = new BatchShard(layers, gradients, firstRecurrent == 1, inputWidths, keeps, parts[k],
+                    sequenceLength, parts.length == 1);
+        }
     }
 
     /** The network's flattened gradient with every layer's parameter gradients named as DL4J's updater expects. */

@@ -68,8 +68,12 @@ final class LstmLayerPass {
     private int[] inputIds;                    // the last forward's symbol ids if its input was one-hot, else null
     private RowSumsById inputWeightSums;       // the input weights' gradient for ids, made on first use
 
-    LstmLayerPass(Layer layer, int batch, int maxTime) {
-        this(layer, batch, maxTime, false);
+    /**
+     * A pass for training that writes the layer's parameter gradients into {@code gradients} (parameter name to
+     * gradient array, laid out as DL4J's {@link GradientViews}).
+     */
+    LstmLayerPass(Layer layer, Map<String, INDArray> gradients, int batch, int maxTime) {
+        this(layer, gradients, batch, maxTime, false);
     }
 
     /**
@@ -77,8 +81,11 @@ final class LstmLayerPass {
      *                    {@link #backward} may then not be called
      */
     LstmLayerPass(Layer layer, int batch, int maxTime, boolean forwardOnly) {
+        this(layer, GradientViews.of(layer), batch, maxTime, forwardOnly);
+    }
+
+    private LstmLayerPass(Layer layer, Map<String, INDArray> gradients, int batch, int maxTime, boolean forwardOnly) {
         Map<String, INDArray> params = layer.paramTable();
-        Map<String, INDArray> gradients = GradientViews.of(layer);
         this.inputWeights = params.get(LSTMParamInitializer.INPUT_WEIGHT_KEY);
         this.recurrentWeights = params.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY);
         this.bias = params.get(LSTMParamInitializer.BIAS_KEY);

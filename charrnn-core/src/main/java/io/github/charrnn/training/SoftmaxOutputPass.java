@@ -31,10 +31,16 @@ final class SoftmaxOutputPass {
     private final OffHeapRows inputGradient; // [T*B, H]
     private final float[] values;
     private final float[] targets;
+    private final boolean parallelRows;
 
-    SoftmaxOutputPass(Layer layer, long maxRows) {
+    /**
+     * @param gradients    parameter name to the array its gradient is written into ({@link GradientViews})
+     * @param parallelRows whether the softmax loops may run their blocks of rows on the common pool (false where
+     *                     the caller already keeps every core busy); the result is the same either way
+     */
+    SoftmaxOutputPass(Layer layer, Map<String, INDArray> gradients, long maxRows, boolean parallelRows) {
         Map<String, INDArray> params = layer.paramTable();
-        Map<String, INDArray> gradients = GradientViews.of(layer);
+        this.parallelRows = parallelRows;
         this.weights = params.get(DefaultParamInitializer.WEIGHT_KEY);
         this.bias = params.get(DefaultParamInitializer.BIAS_KEY);
         this.weightGradient = gradients.get(DefaultParamInitializer.WEIGHT_KEY);
@@ -64,7 +70,8 @@ final class SoftmaxOutputPass {
         int blocks = blocks(rows);
         double[][] blockBiasSums = new double[blocks][classes];
         double[] blockLosses = new double[blocks];
-        IntStream.range(0, blocks).parallel().forEach(k -> {
+        IntStream blockNumbers = IntStream.range(0, blocks);
+        (parallelRows ? blockNumbers.parallel() : blockNumbers).forEach(k -> {
             double blockLoss = 0;
             for (int r = (int) ((long) rows * k / blocks), end = (int) ((long) rows * (k + 1) / blocks); r < end; r++) {
                 blockLoss += ids ? softmaxCrossEntropy(r * classes, (int) targets[r], b, blockBiasSums[k])
