@@ -11,9 +11,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * ND4J's default of one thread per core, 2,280 with one thread), while the matrix products are large enough to
  * gain from all cores (3,053–3,118 chars/s with BLAS on two cores). docs/performance.md has the figures.
  *
- * <p>These settings are process-wide. charrnn applies them once, the first time a model trains, generates or
- * evaluates; start the JVM with {@code -Dcharrnn.nativeThreads=keep} to leave ND4J's settings as they are, or
- * with {@code -Dcharrnn.blasThreads=N} to give BLAS N threads.
+ * <p>These settings are process-wide. charrnn applies them once, when the first model is constructed (built with
+ * {@code CharRnn.builder()} or loaded from a model file), or before then when data-parallel training shares BLAS's
+ * threads ({@link #shareBlasAmong}); start the JVM with {@code -Dcharrnn.nativeThreads=keep} to leave ND4J's
+ * settings as they are, or with {@code -Dcharrnn.blasThreads=N} to give BLAS N threads.
  */
 public final class NativeThreads {
 
