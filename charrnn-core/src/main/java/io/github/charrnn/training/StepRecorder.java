@@ -48,7 +48,7 @@ final class StepRecorder extends BaseTrainingListener implements GemmLstmTrainin
         runChars += rows * time;
         totalSteps++;
         runSteps++;
-        recentLosses[(int) (runSteps % RECENT_STEPS)] = lastStepLoss;
+        recentLosses[(int) ((runSteps - 1) % RECENT_STEPS)] = lastStepLoss;   // slots 0.. in step order, then round
         lossSinceReport += lastStepLoss;
         stepsSinceReport++;
         if (totalSteps % reportEvery == 0) {
