@@ -11,6 +11,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -84,7 +85,7 @@ public final class Trainer {
                               long stepsBefore, Collection<ProgressListener> listeners, CheckpointListener checkpoints) {
         ThroughputClock clock = new ThroughputClock();
         StepRecorder recorder = new StepRecorder(stepsBefore, options.reportEvery(), List.copyOf(listeners), clock);
-        Collection<TrainingListener> previousListeners = network.getListeners();
+        Collection<TrainingListener> previousListeners = new ArrayList<>(network.getListeners());   // a copy: DL4J returns its own list, which setListeners clears
         network.setListeners(new GlobalNormClipping(gradientClip), recorder);
         TrainingPosition resume = options.resumeFrom();
         String batching = options.batching();
