@@ -92,7 +92,7 @@ final class SparkTraining implements DataParallelTraining {
                 .repartionData(Repartition.Never)
                 .rngSeed(config.seed())
                 .build();
-        Collection<TrainingListener> previousListeners = network.getListeners();
+        Collection<TrainingListener> previousListeners = new ArrayList<>(network.getListeners());   // a copy: DL4J returns its own list, which setListeners clears
         SparkDl4jMultiLayer sparkNetwork = new SparkDl4jMultiLayer(spark, network, master);
         sparkNetwork.setListeners(new GlobalNormClipping(config.gradientClip()));
         BlockDataSets encode = new BlockDataSets(vocabularySize, format == BatchFormat.IDS);

@@ -16,6 +16,7 @@ import org.deeplearning4j.parallelism.ParallelWrapper;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
@@ -65,7 +66,7 @@ public final class ParallelWrapperTraining implements DataParallelTraining {
     @Override
     public TrainingReport train(MultiLayerNetwork network, CharRnnConfig config, long stepsBefore,
                                 List<ProgressListener> listeners) {
-        Collection<TrainingListener> previousListeners = network.getListeners();
+        Collection<TrainingListener> previousListeners = new ArrayList<>(network.getListeners());   // a copy: DL4J returns its own list, which setListeners clears
         ConcurrentLossMeter meter = new ConcurrentLossMeter();
         ParallelWrapper wrapper = new ParallelWrapper.Builder<>(network)
                 .workers(workers)
