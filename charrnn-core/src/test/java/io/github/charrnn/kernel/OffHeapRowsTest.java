@@ -10,6 +10,7 @@ import java.util.Arrays;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class OffHeapRowsTest {
 
@@ -97,6 +98,20 @@ class OffHeapRowsTest {
         assertEquals(before.getRow(0), rows.matrix().getRow(3));
         assertEquals(before.getRow(1), rows.matrix().getRow(4));
         assertEquals(before.getRow(2), rows.matrix().getRow(2));
+    }
+
+    @Test
+    void copyRowsToCopiesABlockIntoRowsOfAnotherMatrixOfTheSameWidth() {
+        OffHeapRows source = new OffHeapRows(ROWS, WIDTH);
+        source.write(0, ROWS, counting(ROWS * WIDTH, 0));
+        OffHeapRows target = new OffHeapRows(3, WIDTH);
+        source.copyRowsTo(2, target, 1, 2);
+        assertEquals(0.0, target.matrix().getRow(0).norm1Number().doubleValue());
+        assertEquals(source.matrix().getRow(2), target.matrix().getRow(1));
+        assertEquals(source.matrix().getRow(3), target.matrix().getRow(2));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> source.copyRowsTo(0, new OffHeapRows(2, WIDTH + 1), 0, 1));
+        assertEquals("Cannot copy rows of width 4 into rows of width 5.", e.getMessage());
     }
 
     @Test

@@ -48,7 +48,7 @@ class LstmLayerPassTest {
     @Test
     void forwardGivesDl4jsActivationsForDenseInputAndForIds() {
         INDArray expected = dl4jActivations(sequences);   // [BATCH, HIDDEN, TIME]
-        LstmLayerPass pass = new LstmLayerPass(layer, BATCH, TIME);
+        LstmLayerPass pass = new LstmLayerPass(layer, GradientViews.of(layer), BATCH, TIME);
         assertTimeMajorEquals(expected, 0, pass.forward(timeMajor(sequences), TIME));
         pass.resetState();
         assertTimeMajorEquals(expected, 0, pass.forward(timeMajorIds(0, TIME), TIME));
@@ -59,7 +59,7 @@ class LstmLayerPassTest {
     @Test
     void carryStateContinuesASequenceAndResetStateStartsAfresh() {
         INDArray expected = dl4jActivations(sequences);
-        LstmLayerPass pass = new LstmLayerPass(layer, BATCH, TIME);
+        LstmLayerPass pass = new LstmLayerPass(layer, GradientViews.of(layer), BATCH, TIME);
         pass.forward(timeMajorIds(0, 2), 2);
         pass.carryState();
         assertTimeMajorEquals(expected, 2, pass.forward(timeMajorIds(2, TIME), TIME - 2));
@@ -83,7 +83,7 @@ class LstmLayerPassTest {
         }
 
         OffHeapRows outputGradient = OffHeapRows.timeMajor(epsilon, 0, TIME);
-        LstmLayerPass pass = new LstmLayerPass(layer, BATCH, TIME);
+        LstmLayerPass pass = new LstmLayerPass(layer, GradientViews.of(layer), BATCH, TIME);
         INDArray input = timeMajor(sequences);
         pass.forward(input, TIME);
         OffHeapRows ours = pass.backward(outputGradient, input, true);

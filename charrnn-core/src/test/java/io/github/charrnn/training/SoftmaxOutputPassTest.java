@@ -46,7 +46,7 @@ class SoftmaxOutputPassTest {
         }
         Expected expected = new Expected(x, y);
 
-        SoftmaxOutputPass pass = new SoftmaxOutputPass(output, rows + 3);   // room for more rows than used
+        SoftmaxOutputPass pass = new SoftmaxOutputPass(output, GradientViews.of(output), rows + 3, true);   // room for more rows
         assertEquals(expected.loss, pass.forwardBackward(x, idRows(targets), rows), 1e-4 * expected.loss);
         expected.assertGradients(pass, rows);
 
@@ -62,14 +62,17 @@ class SoftmaxOutputPassTest {
         INDArray y = Nd4j.rand(DataType.FLOAT, rows, CLASSES);
         y.diviColumnVector(y.sum(1).reshape(rows, 1));   // each row sums to 1
         Expected expected = new Expected(x, y);
-        SoftmaxOutputPass pass = new SoftmaxOutputPass(output, rows);
-        assertEquals(expected.loss, pass.forwardBackward(x, offHeapRowsOf(y), rows), 1e-4 * expected.loss);
-        expected.assertGradients(pass, rows);
+        for (boolean parallelRows : new boolean[]{true, false}) {   // the same result either way
+            gradient(DefaultParamInitializer.WEIGHT_KEY).assign(0);
+            SoftmaxOutputPass pass = new SoftmaxOutputPass(output, GradientViews.of(output), rows, parallelRows);
+            assertEquals(expected.loss, pass.forwardBackward(x, offHeapRowsOf(y), rows), 1e-4 * expected.loss);
+            expected.assertGradients(pass, rows);
+        }
     }
 
     @Test
     void anIdOutsideTheClassesIsRefused() {
-        SoftmaxOutputPass pass = new SoftmaxOutputPass(output, 2);
+        SoftmaxOutputPass pass = new SoftmaxOutputPass(output, GradientViews.of(output), 2, true);
         INDArray x = Nd4j.rand(DataType.FLOAT, 2, HIDDEN);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> pass.forwardBackward(x, idRows(new int[]{1, CLASSES}), 2));
