@@ -61,6 +61,8 @@ final class GemmLstmTraining {
      */
     public static final String SHARDS_PROPERTY = "charrnn.trainingShards";
     static final int DEFAULT_SHARDS = 2;
+    /** System property: {@code dl4j} applies every step with DL4J's own updater instead of {@link FusedAdamStep}. */
+    public static final String UPDATER_PROPERTY = "charrnn.updater";
     /** Fewer rows than this per shard cost more in hand-over than the second core gives back. */
     static final int MIN_ROWS_PER_SHARD = 4;
 
@@ -79,6 +81,7 @@ final class GemmLstmTraining {
     private INDArray[] shardGradients;  // per shard after the first, the array its gradient goes to
     private DropoutMask[] masks;        // per recurrent and output layer; null where it has no dropout
     private ShardThreads threads;
+    private final FusedAdamStep fusedStep;   // null where DL4J's updater applies every step
 
     GemmLstmTraining(MultiLayerNetwork network, int sequenceLength, double gradientClip) {
         this(network, sequenceLength, gradientClip, configuredShards());
@@ -107,6 +110,7 @@ final class GemmLstmTraining {
             network.initGradientsView();
         }
         this.gradient = namedGradient(network);
+        this.fusedStep = "dl4j".equalsIgnoreCase(System.getProperty(UPDATER_PROPERTY, "")) ? null : FusedAdamStep.forNetwork(network);
         Layer[] layers = network.getLayers();
         this.keeps = new double[recurrentLayers + 1];
         this.inputWidths = new int[recurrentLayers + 1];
@@ -254,6 +258,7 @@ final class GemmLstmTraining {
             }
             loss = computeGradient(segment(features, batchData.getLabels(), from, time));
         }
+        addShardGradients();
         return loss;
     }
 
@@ -280,22 +285,37 @@ final class GemmLstmTraining {
     private double computeGradient(Segment segment) {
         double[] losses = new double[shards.length];
         threads.forEach(shards.length, k -> losses[k] = shards[k].computeGradient(segment));
-        INDArray flat = network.getFlattenedGradients();
-        double loss = losses[0];
-        for (int k = 1; k < shards.length; k++) {
-            flat.addi(shardGradients[k]);
-            loss += losses[k];
+        double loss = 0;
+        for (double shardLoss : losses) {
+            loss += shardLoss;
         }
         return loss;
     }
 
-    /** Clips, then lets DL4J's updater and step function apply the gradient, as its own fit does. */
-    private void update(int rows, int time) {
+    /** Adds the gradients of the shards after the first into the network's gradient array, in shard order. */
+    private void addShardGradients() {
         INDArray flat = network.getFlattenedGradients();
-        GlobalNormClipping.clip(flat, rows, time, gradientClip);
-        network.getUpdater().update(network, gradient, network.getIterationCount(), network.getEpochCount(), rows,
-                LayerWorkspaceMgr.noWorkspaces());
-        network.params().subi(flat.reshape(flat.length()));
+        for (int k = 1; k < shards.length; k++) {
+            flat.addi(shardGradients[k]);
+        }
+    }
+
+    /**
+     * Adds up the shards' gradients, clips, and applies them with Adam as DL4J's updater and step function do in its
+     * own fit: in one fused step where it can ({@link FusedAdamStep}), else with DL4J's own updater.
+     */
+    private void update(int rows, int time) {
+        boolean fusedDone = fusedStep != null && fusedStep.apply(shardGradients, rows, time, gradientClip, threads, shards.length);
+        if (!fusedDone) {
+            if (fusedStep == null) {
+                addShardGradients();
+            }
+            INDArray flat = network.getFlattenedGradients();
+            GlobalNormClipping.clip(flat, rows, time, gradientClip);
+            network.getUpdater().update(network, gradient, network.getIterationCount(), network.getEpochCount(), rows,
+                    LayerWorkspaceMgr.noWorkspaces());
+            network.params().subi(flat.reshape(flat.length()));
+        }
         network.setIterationCount(network.getIterationCount() + 1);
     }
 
