@@ -1,7 +1,7 @@
 package io.github.charrnn.examples;
 
-import io.github.charrnn.cli.BundledText;
 import io.github.charrnn.datavec.corpus.TextCorpus;
+import io.github.charrnn.texts.BundledText;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
