@@ -55,7 +55,7 @@ done
 case "$only" in all|A|B|run) ;; *) die "--only takes A, B or run, not '$only'" ;; esac
 if [ -z "$runs" ]; then if $quick; then runs=1; else runs=3; fi; fi
 [[ "$runs" =~ ^[1-9][0-9]*$ ]] || die "--runs takes a positive number, not '$runs'"
-text="${text:-charrnn-examples/src/main/resources/io/github/charrnn/texts/fortunes-en.txt}"
+text="${text:-charrnn-texts/src/main/resources/io/github/charrnn/texts/fortunes-en.txt}"
 [ -f "$text" ] && [ -r "$text" ] || die "no readable text file: $text"
 text="$(cd "$(dirname "$text")" && pwd)/$(basename "$text")"
 command -v python3 >/dev/null || die "python3 is needed (for PyTorch's venv and the table)"

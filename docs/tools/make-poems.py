@@ -5,7 +5,7 @@ Needs Debian's `fortunes` package (apt-get install fortunes), which installs
 /usr/share/games/fortunes/songs-poems (BSD licence, /usr/share/doc/fortunes/copyright). Made the way
 fortunes-en.txt was (docs/bundled-texts.md):
 
-    python3 docs/tools/make-poems.py > charrnn-examples/src/main/resources/io/github/charrnn/texts/poems-en.txt
+    python3 docs/tools/make-poems.py > charrnn-texts/src/main/resources/io/github/charrnn/texts/poems-en.txt
 
 - overstrike sequences removed: a character followed by a backspace is dropped (the file writes accents as
   "'<BS>i" and underlines as "_<BS>N"; the letter stays);

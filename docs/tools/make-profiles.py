@@ -5,7 +5,7 @@ The dating-app article trained on a few hundred real profiles. No such corpus is
 composes profiles from the phrase lists below. They are made up for charrnn (CC0): no real person wrote them
 and none is described. The seed is fixed, so the output is the same on every run:
 
-    python3 docs/tools/make-profiles.py > charrnn-examples/src/main/resources/io/github/charrnn/texts/profiles-en.txt
+    python3 docs/tools/make-profiles.py > charrnn-texts/src/main/resources/io/github/charrnn/texts/profiles-en.txt
 
 One profile per paragraph, paragraphs separated by one blank line. About 60% start with "I'm looking for",
 the article's prime; the others open in one of several other ways. The phrase lists lean on the words the

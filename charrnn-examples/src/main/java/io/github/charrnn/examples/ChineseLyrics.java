@@ -1,9 +1,9 @@
 package io.github.charrnn.examples;
 
 import io.github.charrnn.CharRnn;
-import io.github.charrnn.cli.BundledText;
 import io.github.charrnn.datavec.corpus.TextCorpus;
 import io.github.charrnn.generation.SamplingOptions;
+import io.github.charrnn.texts.BundledText;
 
 import java.io.PrintStream;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.github.charrnn.examples;
 
-import io.github.charrnn.cli.BundledText;
 import io.github.charrnn.datavec.corpus.TextCorpus;
+import io.github.charrnn.texts.BundledText;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ public final class ExampleText {
     public static TextCorpus load(Path file, BundledText bundled, PrintStream out) {
         TextCorpus corpus = file != null
                 ? TextCorpus.read(file)
-                : TextCorpus.of(bundled.id(), bundled.text());   // a resource inside charrnn.jar: docs/bundled-texts.md
+                : TextCorpus.of(bundled.id(), bundled.text());   // a resource of charrnn-texts: docs/bundled-texts.md
         out.println("text: " + corpus.describe() + (file == null ? " (bundled with charrnn)" : ""));
         return corpus;
     }

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 
 /**
  * The README's Java example: train on a text file, save, load, generate.
- * Run: {@code java -cp charrnn-examples/target/charrnn.jar io.github.charrnn.examples.QuickStart anna.txt "Anna"}
+ * Run: {@code java -cp charrnn-examples/target/charrnn-examples.jar io.github.charrnn.examples.QuickStart anna.txt "Anna"}
  */
 public final class QuickStart {
 

@@ -1,8 +1,8 @@
 package io.github.charrnn.examples;
 
-import io.github.charrnn.cli.BundledText;
 import io.github.charrnn.datavec.corpus.CorpusException;
 import io.github.charrnn.datavec.corpus.TextCorpus;
+import io.github.charrnn.texts.BundledText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

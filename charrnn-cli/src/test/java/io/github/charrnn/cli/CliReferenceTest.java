@@ -21,6 +21,6 @@ class CliReferenceTest {
         assertTrue(rendered.contains("## charrnn train") && rendered.contains("--hidden"), rendered);
         String written = Files.readString(REFERENCE, StandardCharsets.UTF_8);
         assertEquals(rendered, written, "docs/cli-reference.md differs from the commands' help; regenerate it:"
-                + " java -cp charrnn-examples/target/charrnn.jar io.github.charrnn.cli.CliReference > docs/cli-reference.md");
+                + " java -cp charrnn-cli/target/charrnn.jar io.github.charrnn.cli.CliReference > docs/cli-reference.md");
     }
 }

@@ -9,6 +9,7 @@ import io.github.charrnn.datavec.corpus.TextCorpus;
 import io.github.charrnn.generation.SamplingOptions;
 import io.github.charrnn.model.CellType;
 import io.github.charrnn.model.CharRnnConfig;
+import io.github.charrnn.texts.BundledText;
 import io.github.charrnn.training.DataParallelTraining;
 import io.github.charrnn.training.ProgressListener;
 import io.github.charrnn.training.TrainingOptions;

@@ -1,6 +1,7 @@
 package io.github.charrnn.cli;
 
 import io.github.charrnn.CharRnn;
+import io.github.charrnn.texts.PretrainedModel;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,9 +21,6 @@ final class ModelFiles {
         requireExisting(model);
         return CharRnn.loadForGeneration(model);
     }
-
-    /** Where the pretrained model lives on the class path (see docs/pretrained-model.md for how it was made). */
-    static final String BUNDLED_MODEL = "/io/github/charrnn/models/fortunes-en.zip";
 
     /**
      * The model a generating command works on: {@code given} if the user named one, else {@code model.zip} here
@@ -44,10 +42,7 @@ final class ModelFiles {
 
     /** The bundled pretrained model as a file (a temporary copy, deleted when the JVM exits). */
     static Path bundledModelFile() {
-        try (InputStream in = ModelFiles.class.getResourceAsStream(BUNDLED_MODEL)) {
-            if (in == null) {
-                throw new IllegalStateException("the bundled model " + BUNDLED_MODEL + " is missing from the class path");
-            }
+        try (InputStream in = PretrainedModel.open()) {   // charrnn-texts; docs/pretrained-model.md
             Path copy = Files.createTempFile("charrnn-pretrained-fortunes-en-", ".zip");
             copy.toFile().deleteOnExit();
             Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);

@@ -3,6 +3,7 @@ package io.github.charrnn.cli;
 import io.github.charrnn.datavec.corpus.CorpusOptions;
 import io.github.charrnn.datavec.corpus.ScanProgress;
 import io.github.charrnn.datavec.corpus.TextCorpus;
+import io.github.charrnn.texts.BundledText;
 import io.github.charrnn.vocabulary.Vocabulary;
 import picocli.CommandLine.Option;
 

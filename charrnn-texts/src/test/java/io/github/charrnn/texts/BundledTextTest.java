@@ -1,4 +1,4 @@
-package io.github.charrnn.cli;
+package io.github.charrnn.texts;
 
 import org.junit.jupiter.api.Test;
 

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Renders docs/cli-reference.md from the command line's own help, so the reference cannot say what the
  * commands do not do (a test compares the file with this output). Regenerate it after changing a command:
- * {@code java -cp charrnn-examples/target/charrnn.jar io.github.charrnn.cli.CliReference > docs/cli-reference.md}.
+ * {@code java -cp charrnn-cli/target/charrnn.jar io.github.charrnn.cli.CliReference > docs/cli-reference.md}.
  */
 public final class CliReference {
 
@@ -29,7 +29,7 @@ public final class CliReference {
                 .append("Generated from the commands' own `--help` by `io.github.charrnn.cli.CliReference`; a test fails when\n")
                 .append("this file and the help disagree. Regenerate it after changing a command:\n\n")
                 .append("```\nmvn -q -DskipTests install\n")
-                .append("java -cp charrnn-examples/target/charrnn.jar io.github.charrnn.cli.CliReference > docs/cli-reference.md\n```\n\n")
+                .append("java -cp charrnn-cli/target/charrnn.jar io.github.charrnn.cli.CliReference > docs/cli-reference.md\n```\n\n")
                 .append("Every command prints a bad input as one line on stderr (`charrnn: ...`) and exits with 1; a malformed\n")
                 .append("command line exits with 2. `--verbose` adds the stack trace.\n\n")
                 .append("## charrnn\n\n");

@@ -1,5 +1,4 @@
-package io.github.charrnn.cli;
-
+package io.github.charrnn.texts;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** Texts shipped inside charrnn-examples, so the CLI trains with no data of the user's. */
+/**
+ * Texts shipped inside charrnn-texts, so the CLI and the example programs train with no data of the user's
+ * (sources and terms: docs/bundled-texts.md and NOTICE).
+ */
 public enum BundledText {
     /** ~1.1 MB of English quotations from Debian's fortunes and fortunes-min packages (fortune-mod 1.99.1). */
     FORTUNES_EN("fortunes-en", "fortunes-en.txt", "The "),
