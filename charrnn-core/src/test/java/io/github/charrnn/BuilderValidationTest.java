@@ -50,9 +50,9 @@ class BuilderValidationTest {
                 () -> TrainingOptions.builder().checkpointEvery(-1).build());
         assertMessage("The run to resume is in epoch 3, past the 2 epochs asked for; ask for more epochs.",
                 () -> TrainingOptions.builder().epochs(2)
-                        .resumeFrom(new io.github.charrnn.training.TrainingPosition(3, 0, 0, 0, null)).build());
+                        .resumeFrom(new io.github.charrnn.training.TrainingPosition(3, 0, 0, 0, (String) null)).build());
         assertMessage("A training position needs an epoch from 1 and a non-negative batch count, got epoch 0 and 0 batches.",
-                () -> new io.github.charrnn.training.TrainingPosition(0, 0, 0, 0, null));
+                () -> new io.github.charrnn.training.TrainingPosition(0, 0, 0, 0, (String) null));
         assertMessage("length must be at least 1, got 0.", () -> SamplingOptions.builder().length(0).build());
         assertMessage("top-k must be at least 1 (or 0 to sample among all characters), got -1.",
                 () -> SamplingOptions.builder().topK(-1).build());

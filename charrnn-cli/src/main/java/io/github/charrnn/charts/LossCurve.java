@@ -1,5 +1,7 @@
 package io.github.charrnn.charts;
 
+import io.github.charrnn.datavec.training.LossLog;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,12 +25,11 @@ public record LossCurve(String name, double[] trainSteps, double[] trainLosses,
                         double[] validationSteps, double[] validationLosses) {
 
     /** The header line of a loss file. */
-    public static final String HEADER = "step,epoch,train_loss,validation_loss";
+    public static final String HEADER = LossLog.HEADER;
 
-    /** The loss file beside a model: {@code NAME.losses.csv} beside {@code NAME.zip}. */
+    /** The loss file beside a model: {@code NAME.losses.csv} beside {@code NAME.zip} ({@link LossLog} writes it). */
     public static Path fileFor(Path modelFile) {
-        Path absolute = modelFile.toAbsolutePath();
-        return absolute.resolveSibling(baseName(absolute) + ".losses.csv");
+        return LossLog.fileFor(modelFile);
     }
 
     /** The chart beside a model or a loss file: {@code NAME.losses.png}. */

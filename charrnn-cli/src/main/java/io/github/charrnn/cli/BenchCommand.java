@@ -7,7 +7,9 @@ import io.github.charrnn.datavec.batching.CharBatchIterator;
 import io.github.charrnn.datavec.batching.CharBatches;
 import io.github.charrnn.datavec.corpus.EncodedText;
 import io.github.charrnn.datavec.corpus.TextCorpus;
+import io.github.charrnn.datavec.training.TrainingRun;
 import io.github.charrnn.generation.SamplingOptions;
+import io.github.charrnn.model.CharRnnConfig;
 import io.github.charrnn.runtime.BlasKernel;
 import io.github.charrnn.training.TrainingOptions;
 import io.github.charrnn.training.TrainingReport;
@@ -51,16 +53,16 @@ final class BenchCommand implements Callable<Integer> {
     InputOptions inputs;
 
     @Option(names = "--hidden", paramLabel = "N", description = "Units per layer (default: ${DEFAULT-VALUE}).")
-    int hidden = 512;
+    int hidden = CharRnnConfig.DEFAULTS.hiddenSize();
 
     @Option(names = "--layers", paramLabel = "N", description = "Stacked layers (default: ${DEFAULT-VALUE}).")
-    int layers = 2;
+    int layers = CharRnnConfig.DEFAULTS.layers();
 
     @Option(names = "--batch", paramLabel = "N", description = "Rows per mini-batch (default: ${DEFAULT-VALUE}).")
-    int batch = 128;
+    int batch = TrainingRun.DEFAULT_BATCH_SIZE;
 
     @Option(names = "--seq", paramLabel = "N", description = "Characters per step (default: ${DEFAULT-VALUE}).")
-    int seq = 100;
+    int seq = CharRnnConfig.DEFAULTS.sequenceLength();
 
     @Option(names = "--steps", paramLabel = "N", description = "Timed training steps (default: ${DEFAULT-VALUE}).")
     int steps = 20;

@@ -7,10 +7,13 @@ import io.github.charrnn.datavec.cluster.ClusterPlan;
 import io.github.charrnn.datavec.cluster.ClusterSession;
 import io.github.charrnn.datavec.cluster.ClusterTrainer;
 import io.github.charrnn.datavec.corpus.TextCorpus;
+import io.github.charrnn.datavec.training.DataParallelSetup;
 import io.github.charrnn.training.DataParallelTraining;
 import io.github.charrnn.training.TrainingOptions;
 import io.github.charrnn.training.parallel.ParallelWrapperTraining;
 import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
 
 /** {@code train --workers N} and {@code --spark MASTER}: how many copies of the model train at once, and where. */
 final class DataParallelOptions {
@@ -81,17 +84,39 @@ final class DataParallelOptions {
     }
 
     /**
-     * The data-parallel training the flags ask for, or null for the single-machine loop.
+     * How a training run trains with the workers the flags ask for, or null for the single-machine loop; the setup
+     * prints which workers train when the run starts them.
      *
      * @param cluster  the connection from {@link #connect()}
      */
-    DataParallelTraining training(ClusterSession cluster, TextCorpus corpus, CharBatches.TrainingBatches batches,
-                                  int sequenceLength, double validationFraction, TrainingOptions options) {
+    DataParallelSetup setup(ClusterSession cluster, TextCorpus corpus, int sequenceLength, double validationFraction,
+                            PrintStream out) {
+        if (!enabled()) {
+            return null;
+        }
+        return new DataParallelSetup() {
+            @Override
+            public int maxWindowsPerBatch(int maxWindows, long windowsPerEpoch) {
+                return DataParallelOptions.this.maxWindowsPerBatch(maxWindows, windowsPerEpoch);
+            }
+
+            @Override
+            public DataParallelTraining training(CharBatches.TrainingBatches batches, TrainingOptions options) {
+                DataParallelTraining training = DataParallelOptions.this.training(cluster, corpus, batches, sequenceLength,
+                        validationFraction, options);
+                out.println("training: " + training.describe() + " (DL4J's fit on each worker)");
+                return training;
+            }
+        };
+    }
+
+    private DataParallelTraining training(ClusterSession cluster, TextCorpus corpus, CharBatches.TrainingBatches batches,
+                                          int sequenceLength, double validationFraction, TrainingOptions options) {
         if (cluster != null) {
             ConsecutiveBatchIterator train = (ConsecutiveBatchIterator) batches.train();
             return cluster.training(corpus, new ClusterPlan(train.batch(), sequenceLength, train.windowsPerBatch(),
                     validationFraction, 1, options));
         }
-        return workers > 1 ? new ParallelWrapperTraining(batches.train(), batches.validation(), options, workers) : null;
+        return new ParallelWrapperTraining(batches.train(), batches.validation(), options, workers);
     }
 }

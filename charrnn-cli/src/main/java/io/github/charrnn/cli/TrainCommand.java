@@ -1,19 +1,16 @@
 package io.github.charrnn.cli;
 
 import io.github.charrnn.CharRnn;
-import io.github.charrnn.datavec.batching.BatchFormat;
 import io.github.charrnn.datavec.batching.BatchMode;
-import io.github.charrnn.datavec.batching.CharBatches;
 import io.github.charrnn.datavec.cluster.ClusterSession;
 import io.github.charrnn.datavec.corpus.TextCorpus;
+import io.github.charrnn.datavec.training.TrainingRun;
 import io.github.charrnn.generation.SamplingOptions;
 import io.github.charrnn.model.CellType;
 import io.github.charrnn.model.CharRnnConfig;
 import io.github.charrnn.texts.BundledText;
-import io.github.charrnn.training.DataParallelTraining;
 import io.github.charrnn.training.ProgressListener;
 import io.github.charrnn.training.TrainingOptions;
-import io.github.charrnn.training.TrainingPosition;
 import io.github.charrnn.training.TrainingReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -62,7 +59,7 @@ final class TrainCommand implements Callable<Integer> {
     Integer hidden;
 
     @Option(names = "--layers", paramLabel = "N", description = "Stacked recurrent layers (default: ${DEFAULT-VALUE}).")
-    int layers = 2;
+    int layers = CharRnnConfig.DEFAULTS.layers();
 
     @Option(names = "--dropout", paramLabel = "P", description = "Dropout between layers and before the output, in [0, 1) (default 0.5; 0.1 on a bundled text).")
     Double dropout;
@@ -89,7 +86,7 @@ final class TrainCommand implements Callable<Integer> {
     double clip = 5;
 
     @Option(names = "--val-frac", paramLabel = "F", description = "Fraction of the text, from its end, kept for validation, in [0, 1) (default: ${DEFAULT-VALUE}).")
-    double validationFraction = 0.1;
+    double validationFraction = TrainingRun.DEFAULT_VALIDATION_FRACTION;
 
     @Option(names = "--val-by-file", description = "Take the validation part as whole files of a --text folder: the last ones in path order,"
             + " about --val-frac of the characters.")
@@ -99,10 +96,10 @@ final class TrainCommand implements Callable<Integer> {
     String mode = "consecutive";
 
     @Option(names = "--print-every", paramLabel = "N", description = "Print progress every N steps (default: ${DEFAULT-VALUE}).")
-    int printEvery = 10;
+    int printEvery = TrainingRun.DEFAULT_REPORT_EVERY;
 
     @Option(names = "--val-every", paramLabel = "N", description = "Validate every N steps; 0 for once an epoch (default: ${DEFAULT-VALUE}).")
-    int validateEvery = 200;
+    int validateEvery = TrainingRun.DEFAULT_VALIDATE_EVERY;
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed of initialisation, dropout, batching and the samples (default: ${DEFAULT-VALUE}).")
     long seed = 12345;
@@ -140,7 +137,7 @@ final class TrainCommand implements Callable<Integer> {
         BatchMode batchMode = BatchMode.parse(mode);
         parallel.check(resume != null, checkpointEvery, batchMode, validationByFile);
         CharRnn resumed = resume == null ? null : loadToResume();
-        int batchSize = batch != null ? batch : onBundled ? BUNDLED_BATCH : 128;
+        int batchSize = batch != null ? batch : onBundled ? BUNDLED_BATCH : TrainingRun.DEFAULT_BATCH_SIZE;
         long maxSteps = steps != null ? steps : onBundled ? BUNDLED_STEPS : 0;
         int sampleCount = samples != null ? samples : onBundled ? 3 : 0;
         // checks every hyperparameter before the (possibly long) read of the text
@@ -156,9 +153,9 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--val-by-file takes whole files of a --text folder for validation; it needs --text"
                     + " and a --val-frac above 0.");
         }
-        TrainingOptions.Builder training = TrainingOptions.builder().epochs(epochs != null ? epochs : 1).maxSteps(maxSteps)
-                .reportEvery(printEvery).validateEvery(validateEvery).checkpointEvery(checkpointEvery);
-        training.build();   // checks the values now rather than after the (possibly long) read of the text
+        // checks the values now rather than after the (possibly long) read of the text
+        TrainingOptions.builder().epochs(epochs != null ? epochs : 1).maxSteps(maxSteps).reportEvery(printEvery)
+                .validateEvery(validateEvery).checkpointEvery(checkpointEvery).build();
         long stepsBefore = resumed == null ? 0 : resumed.trainingSummary().steps();
         if (resumed != null && maxSteps > 0 && maxSteps <= stepsBefore) {
             throw new IllegalArgumentException("The run in " + resume + " has done " + stepsBefore + " steps already; --steps counts"
@@ -166,83 +163,48 @@ final class TrainCommand implements Callable<Integer> {
         }
 
         try (ClusterSession cluster = parallel.connect()) {
-            return train(out, resumed, cluster, config, new RunSettings(batchSize, maxSteps, sampleCount, batchMode, stepsBefore),
-                    training);
+            return train(out, resumed, cluster, config, new RunSettings(batchSize, maxSteps, sampleCount, batchMode));
         }
     }
 
     /** What {@link #call()} worked out from the flags before reading the text. */
-    private record RunSettings(int batchSize, long maxSteps, int sampleCount, BatchMode batchMode, long stepsBefore) {
+    private record RunSettings(int batchSize, long maxSteps, int sampleCount, BatchMode batchMode) {
     }
 
-    private Integer train(PrintStream out, CharRnn resumed, ClusterSession cluster, CharRnnConfig config, RunSettings run,
-                          TrainingOptions.Builder training) {
-        int batchSize = run.batchSize();
-        long maxSteps = run.maxSteps();
-        long stepsBefore = run.stepsBefore();
-        BatchMode batchMode = run.batchMode();
+    private Integer train(PrintStream out, CharRnn resumed, ClusterSession cluster, CharRnnConfig config, RunSettings run) {
         boolean onBundled = source.onBundled();
         BundledText bundledText = source.bundledText();
         TextCorpus corpus = cluster == null || onBundled
                 ? source.corpusWithProgress(resumed == null ? null : resumed.vocabulary(), cache, quiet)
                 : cluster.read(spec.commandLine().getParseResult().matchedOption("--text").stringValues().get(0), null);
         out.println("text: " + corpus.describe() + (onBundled ? " (bundled; see docs/bundled-texts.md)" : ""));
-        String batching = String.format(java.util.Locale.ROOT, "batch %d, sequence %d, validation fraction %s%s, %s batches, %s",
-                batchSize, config.sequenceLength(), validationFraction, validationByFile ? " by file" : "",
-                batchMode.name().toLowerCase(java.util.Locale.ROOT), corpus.describe());
-        TrainingPosition from = resumed == null ? null : resumed.trainingPosition();
-        if (from != null && from.batching() != null && !from.batching().equals(batching)) {
-            throw new IllegalArgumentException("The run in " + resume + " was trained on " + from.batching() + "; this one would be"
-                    + " " + batching + ". Give the same --text, --batch, --val-frac, --val-by-file and --mode to resume it.");
-        }
-        // checkpoints fall between mini-batches, so a mini-batch spans at most the checkpoint interval
-        int maxWindows = (int) Math.min(CharBatches.AUTO_MAX_WINDOWS, checkpointEvery > 0 ? checkpointEvery : Long.MAX_VALUE);
-        TextCorpus.Split split = validationByFile ? corpus.splitByFile(validationFraction) : corpus.split(validationFraction);
-        if (validationByFile) {
-            out.printf("validation: the last files, %,d of %,d characters%n", split.validation().length(), corpus.length());
-        }
-        // and every worker gets a mini-batch of its own in each epoch
-        maxWindows = parallel.maxWindowsPerBatch(maxWindows, split.train().length() / ((long) batchSize * config.sequenceLength()));
         CharRnn rnn = resumed != null ? resumed : inputs.applyTo(CharRnn.builder().vocabulary(corpus.vocabulary()).config(config))
                 .build();
-        // ids batches for embedding input; the data-parallel trainers run DL4J's own fit, which needs one-hot labels
-        BatchFormat format = parallel.enabled() ? BatchFormat.ONE_HOT : BatchFormat.forInput(rnn.config().input());
-        CharBatches.TrainingBatches batches = CharBatches.forTraining(split, validationFraction > 0, corpus.vocabulary().size(),
-                batchSize, config.sequenceLength(), batchMode, config.seed(), maxWindows, format);
-        if (resumed == null) {
-            rnn.describeCorpus(corpus.describe());
+        TrainingRun.Builder trainingRun = TrainingRun.builder(corpus, rnn)
+                .batchSize(run.batchSize()).validationFraction(validationFraction).validationByFile(validationByFile)
+                .mode(run.batchMode()).maxSteps(run.maxSteps())
+                .reportEvery(printEvery).validateEvery(validateEvery).checkpointEvery(checkpointEvery)
+                .modelFile(model).forGeneration(forGeneration).resume(resume == null ? null : resume.toString())
+                .dataParallel(parallel.setup(cluster, corpus, config.sequenceLength(), validationFraction, out))
+                .notes(out::println);
+        if (epochs != null) {
+            trainingRun.epochs(epochs);
         }
-        long stepsPerEpoch = batches.train().stepsPerEpoch();
-        // --steps alone trains that many steps, however many passes over a small text they take
-        int passes = epochs != null ? epochs
-                : maxSteps > 0 ? (int) Math.min(Integer.MAX_VALUE, (maxSteps + stepsPerEpoch - 1) / stepsPerEpoch) : 1;
-        TrainingOptions options = training.epochs(passes).maxSteps(maxSteps > 0 ? maxSteps - stepsBefore : 0).resumeFrom(from)
-                .batching(batching).build();
-        long total = stepsPerEpoch * passes;
-        long planned = maxSteps > 0 ? Math.min(maxSteps, total) : total;
-        out.printf("model: %s; %,d steps of %d x %d characters planned%s%n", rnn, planned, batchSize, config.sequenceLength(),
-                resumed == null ? "" : " in all, resuming after step " + stepsBefore);
-
-        CheckpointFiles checkpoints = checkpointEvery > 0 ? new CheckpointFiles(rnn, model, out) : null;
+        TrainingRun prepared = trainingRun.build();   // checks the batching of a resumed run, cuts the mini-batches
+        if (validationByFile) {
+            out.printf("validation: the last files, %,d of %,d characters%n", prepared.split().validation().length(),
+                    corpus.length());
+        }
+        out.printf("model: %s; %,d steps of %d x %d characters planned%s%n", rnn, prepared.plannedSteps(), run.batchSize(),
+                config.sequenceLength(), resumed == null ? "" : " in all, resuming after step " + prepared.stepsBefore());
         TrainingReport report;
         // a bar in a terminal, plain lines when the output goes to a file or a pipe, nothing with --quiet
         boolean bar = !quiet && System.console() != null;
-        try (LossLog losses = new LossLog(model, resumed != null);
-             ProgressBarPrinter progressBar = bar ? new ProgressBarPrinter(passes, planned, stepsBefore) : null) {
-            ProgressListener progress = quiet ? p -> { } : bar ? progressBar : new ProgressPrinter(out, passes, planned);
-            DataParallelTraining workers = parallel.training(cluster, corpus, batches, config.sequenceLength(),
-                    validationFraction, options);
-            if (workers != null) {
-                out.println("training: " + workers.describe() + " (DL4J's fit on each worker)");
-            }
-            report = workers != null ? rnn.fit(workers, progress, losses)
-                    : rnn.fitWithCheckpoints(batches.train(), batches.validation(), options, checkpoints, progress, losses);
-            if (forGeneration) {
-                rnn.saveForGeneration(model);
-            } else {
-                rnn.save(model);
-            }
-            losses.commit();
+        try (ProgressBarPrinter progressBar = bar
+                ? new ProgressBarPrinter(prepared.epochs(), prepared.plannedSteps(), prepared.stepsBefore()) : null) {
+            ProgressListener progress = quiet ? p -> { } : bar ? progressBar
+                    : new ProgressPrinter(out, prepared.epochs(), prepared.plannedSteps());
+            report = prepared.run(progress);
         }
         Path chart = LossCharts.drawBeside(model);
         out.printf("done: %d steps in %.1f s, train loss %.4f, val loss %.4f, %,.0f chars/s; saved %s%n", report.steps(),
@@ -266,10 +228,11 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The hyperparameters from the flags (with the bundled text's defaults where a flag is absent). */
     private CharRnnConfig configFromFlags(boolean onBundled) {
-        int hiddenSize = hidden != null ? hidden : onBundled ? BUNDLED_HIDDEN : 512;
-        int sequenceLength = seq != null ? seq : onBundled ? BUNDLED_SEQ : 100;
-        double dropProbability = dropout != null ? dropout : onBundled ? BUNDLED_DROPOUT : 0.5;
-        double rate = learningRate != null ? learningRate : onBundled ? BUNDLED_LEARNING_RATE : 0.001;
+        CharRnnConfig articles = CharRnnConfig.DEFAULTS;
+        int hiddenSize = hidden != null ? hidden : onBundled ? BUNDLED_HIDDEN : articles.hiddenSize();
+        int sequenceLength = seq != null ? seq : onBundled ? BUNDLED_SEQ : articles.sequenceLength();
+        double dropProbability = dropout != null ? dropout : onBundled ? BUNDLED_DROPOUT : articles.dropout();
+        double rate = learningRate != null ? learningRate : onBundled ? BUNDLED_LEARNING_RATE : articles.learningRate();
         return new CharRnnConfig(hiddenSize, layers, dropProbability, rate, clip, sequenceLength, seed, CellType.parse(cell));
     }
 

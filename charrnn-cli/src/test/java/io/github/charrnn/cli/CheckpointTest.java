@@ -89,7 +89,7 @@ class CheckpointTest {
         String checkpoint = dir.resolve("refuse.checkpoint.zip").toString();
         CommandLineTest.Run otherBatch = CommandLineTest.run(train("refuse.zip", "--resume", checkpoint, "--batch", "5"));
         assertEquals(1, otherBatch.exitCode());
-        assertTrue(otherBatch.err().contains("Give the same --text, --batch, --val-frac, --val-by-file and --mode"), otherBatch.err());
+        assertTrue(otherBatch.err().contains("cannot resume with other batching: batch 4 there, 5 here"), otherBatch.err());
         CommandLineTest.Run otherHidden = CommandLineTest.run(train("refuse.zip", "--resume", checkpoint, "--hidden", "32"));
         assertEquals(1, otherHidden.exitCode());
         assertTrue(otherHidden.err().contains("--hidden cannot be changed when resuming"), otherHidden.err());

@@ -88,7 +88,7 @@ public final class Trainer {
         Collection<TrainingListener> previousListeners = new ArrayList<>(network.getListeners());   // a copy: DL4J returns its own list, which setListeners clears
         network.setListeners(new GlobalNormClipping(gradientClip), recorder);
         TrainingPosition resume = options.resumeFrom();
-        String batching = options.batching();
+        BatchingKey batching = options.batching();
         if (resume != null) {
             Nd4j.getRandom().setStates(resume.randomRootState(), resume.randomNodeState());
         }
@@ -203,7 +203,7 @@ public final class Trainer {
         return loss;
     }
 
-    private static TrainingPosition position(int epoch, long batchesDone, String batching) {
+    private static TrainingPosition position(int epoch, long batchesDone, BatchingKey batching) {
         return new TrainingPosition(epoch, batchesDone, Nd4j.getRandom().rootState(), Nd4j.getRandom().nodeState(),
                 batching);
     }

@@ -13,11 +13,11 @@ package io.github.charrnn.training;
  *                       that reaches it); 0 for none
  * @param resumeFrom     a position saved by an earlier run to continue from (then {@code epochs} counts all epochs,
  *                       the earlier ones included), or null to start at the first mini-batch of epoch 1
- * @param batching       a description of how the data is cut, recorded in every {@link TrainingPosition} so that
- *                       a resumed run can be checked against it; may be null
+ * @param batching       how the data is cut, recorded in every {@link TrainingPosition} so that a resumed run can
+ *                       be checked against it ({@link BatchingKey#checkResumes}); may be null
  */
 public record TrainingOptions(int epochs, long maxSteps, int reportEvery, int validateEvery, long checkpointEvery,
-                              TrainingPosition resumeFrom, String batching) {
+                              TrainingPosition resumeFrom, BatchingKey batching) {
 
     /** Checks every value; the exception names the value and what is allowed. */
     public TrainingOptions {
@@ -63,7 +63,7 @@ public record TrainingOptions(int epochs, long maxSteps, int reportEvery, int va
         private int validateEvery = 0;
         private long checkpointEvery = 0;
         private TrainingPosition resumeFrom;
-        private String batching;
+        private BatchingKey batching;
 
         /** Passes over the training data (default 1). */
         public Builder epochs(int epochs) {
@@ -101,8 +101,8 @@ public record TrainingOptions(int epochs, long maxSteps, int reportEvery, int va
             return this;
         }
 
-        /** A description of how the data is cut, kept in training positions (default none). */
-        public Builder batching(String batching) {
+        /** How the data is cut, kept in training positions (default none). */
+        public Builder batching(BatchingKey batching) {
             this.batching = batching;
             return this;
         }

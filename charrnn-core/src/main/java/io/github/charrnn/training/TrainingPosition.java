@@ -11,10 +11,23 @@ package io.github.charrnn.training;
  * @param batchesDone      mini-batches of that epoch already trained on
  * @param randomRootState  ND4J's generator state, first half
  * @param randomNodeState  ND4J's generator state, second half
- * @param batching         how the data was cut (batch size, sequence length, validation split, mode, corpus), so
- *                         that a resumed run can check it is given the same data; free text, may be null
+ * @param batching         how the data was cut, described as one line ({@link BatchingKey#describe()}): the only
+ *                         record of it in files of earlier versions, which read it; may be null
+ * @param key              how the data was cut, so that a resumed run can check it is given the same data
+ *                         ({@link BatchingKey#checkResumes}); null in files of earlier versions
  */
-public record TrainingPosition(int epoch, long batchesDone, long randomRootState, long randomNodeState, String batching) {
+public record TrainingPosition(int epoch, long batchesDone, long randomRootState, long randomNodeState, String batching,
+                               BatchingKey key) {
+
+    /** A position that records how the data was cut by its key (and that key's description). */
+    public TrainingPosition(int epoch, long batchesDone, long randomRootState, long randomNodeState, BatchingKey key) {
+        this(epoch, batchesDone, randomRootState, randomNodeState, key == null ? null : key.describe(), key);
+    }
+
+    /** A position that records how the data was cut only as a description (as files of earlier versions do). */
+    public TrainingPosition(int epoch, long batchesDone, long randomRootState, long randomNodeState, String batching) {
+        this(epoch, batchesDone, randomRootState, randomNodeState, batching, null);
+    }
 
     /** Checks the counters. */
     public TrainingPosition {

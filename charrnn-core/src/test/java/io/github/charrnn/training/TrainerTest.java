@@ -25,6 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Trainer's loop with a tiny LSTM: the step grid of validations and checkpoints, listeners, refused input. */
 class TrainerTest {
 
+    private static final BatchingKey KEY = new BatchingKey(3, 4, 0.1, false, "consecutive", "test");
+
     private static final int VOCABULARY = 5;
     private static final int SEQ = 4;
 
@@ -71,12 +73,13 @@ class TrainerTest {
         List<CheckpointListener.Checkpoint> checkpoints = new ArrayList<>();
         // mini-batches of 2 windows: steps 2, 4, 6 ... end mini-batches; checkpoints every 3 steps land on 4 and 8
         new Trainer(network(), SEQ, 5).fit(batches(5, 2), null,
-                TrainingOptions.builder().reportEvery(100).checkpointEvery(3).batching("b").build(), 0, List.of(),
+                TrainingOptions.builder().reportEvery(100).checkpointEvery(3).batching(KEY).build(), 0, List.of(),
                 checkpoints::add);
         assertEquals(List.of(4L, 8L), checkpoints.stream().map(CheckpointListener.Checkpoint::totalSteps).toList());
         assertTrue(checkpoints.stream().allMatch(c -> c.reason() == CheckpointListener.Reason.PERIODIC));
         assertEquals(List.of(2L, 4L), checkpoints.stream().map(c -> c.position().batchesDone()).toList());
-        assertEquals("b", checkpoints.get(0).position().batching());
+        assertEquals(KEY, checkpoints.get(0).position().key());
+        assertEquals(KEY.describe(), checkpoints.get(0).position().batching());
         assertTrue(checkpoints.stream().allMatch(c -> Double.isFinite(c.trainLoss()) && c.trainLoss() > 0));
 
         List<CheckpointListener.Checkpoint> best = new ArrayList<>();

@@ -1,20 +1,13 @@
 package io.github.charrnn.examples;
 
 import io.github.charrnn.CharRnn;
-import io.github.charrnn.datavec.batching.BatchFormat;
-import io.github.charrnn.datavec.batching.BatchMode;
-import io.github.charrnn.datavec.batching.CharBatches;
 import io.github.charrnn.datavec.corpus.TextCorpus;
+import io.github.charrnn.datavec.training.TrainingRun;
 import io.github.charrnn.training.ProgressListener;
-import io.github.charrnn.training.TrainingOptions;
 import io.github.charrnn.training.TrainingReport;
 import io.github.charrnn.vocabulary.Vocabulary;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -56,22 +49,6 @@ public final class ExampleTraining {
                 .learningRate(settings.learningRate()).sequenceLength(settings.sequenceLength())
                 .seed(settings.seed())
                 .build();
-        model.describeCorpus(corpus.describe());   // recorded in the model file, shown by ./charrnn info
-        // big vocabularies get embedding input (InputEncoding.EMBEDDING_ABOVE), which trains fastest on ids batches
-        CharBatches.TrainingBatches batches = CharBatches.forTraining(corpus.split(VALIDATION_FRACTION), true,
-                corpus.vocabulary().size(), settings.batchSize(), settings.sequenceLength(), BatchMode.CONSECUTIVE,
-                settings.seed(), CharBatches.AUTO_MAX_WINDOWS, BatchFormat.forInput(model.config().input()));
-
-        long stepsPerEpoch = batches.train().stepsPerEpoch();
-        int epochs = (int) Math.ceil((double) settings.steps() / stepsPerEpoch);
-        TrainingOptions options = TrainingOptions.builder()
-                .epochs(epochs).maxSteps(settings.steps())
-                .reportEvery((int) Math.max(1, settings.steps() / REPORTS))
-                .validateEvery((int) Math.max(1, settings.steps() / VALIDATIONS))   // and at the end of each epoch
-                .build();
-        out.printf("model: %s; %d steps of %d x %d characters, %.1f epochs%n", model, settings.steps(),
-                settings.batchSize(), settings.sequenceLength(), (double) settings.steps() / stepsPerEpoch);
-
         double[] firstTrainLoss = {Double.NaN};
         ProgressListener printer = p -> {
             if (Double.isNaN(firstTrainLoss[0]) && !p.validated()) {
@@ -84,21 +61,20 @@ public final class ExampleTraining {
                         p.charsPerSecond());
             }
         };
-        TrainingReport report = model.fit(batches.train(), batches.validation(), options, printer);
-
-        save(model, settings.modelFile());
+        // the split, the mini-batches (ids for big vocabularies' embedding input), validation, the loss log beside the
+        // model file and saving it: a TrainingRun does what ./charrnn train does
+        TrainingRun run = TrainingRun.builder(corpus, model)
+                .batchSize(settings.batchSize()).validationFraction(VALIDATION_FRACTION).maxSteps(settings.steps())
+                .reportEvery((int) Math.max(1, settings.steps() / REPORTS))
+                .validateEvery((int) Math.max(1, settings.steps() / VALIDATIONS))   // and at the end of each epoch
+                .modelFile(settings.modelFile())
+                .listener(printer)
+                .build();
+        out.printf("model: %s; %d steps of %d x %d characters, %.1f epochs%n", model, settings.steps(),
+                settings.batchSize(), settings.sequenceLength(), (double) settings.steps() / run.stepsPerEpoch());
+        TrainingReport report = run.run();
         out.printf("trained %d steps in %.0f s: train loss %.3f, validation loss %.3f (nats per character); saved %s%n",
                 report.steps(), report.seconds(), report.trainLoss(), report.validationLoss(), settings.modelFile());
         return new TrainedModel(model, settings.modelFile(), firstTrainLoss[0], report);
-    }
-
-    private static void save(CharRnn model, Path file) {
-        try {
-            Path folder = file.toAbsolutePath().getParent();
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the folder of " + file, e);
-        }
-        model.save(file);
     }
 }

@@ -1,11 +1,9 @@
 package io.github.charrnn.examples;
 
 import io.github.charrnn.CharRnn;
-import io.github.charrnn.datavec.batching.BatchMode;
-import io.github.charrnn.datavec.batching.CharBatches;
 import io.github.charrnn.datavec.corpus.TextCorpus;
+import io.github.charrnn.datavec.training.TrainingRun;
 import io.github.charrnn.generation.SamplingOptions;
-import io.github.charrnn.training.TrainingOptions;
 
 import java.nio.file.Path;
 
@@ -29,13 +27,12 @@ public final class QuickStart {
                 .hiddenSize(512).layers(2).dropout(0.5)                 // the articles' CharRNN(tokens, 512, 2, 0.5)
                 .learningRate(0.001).sequenceLength(100)
                 .build();
-        CharBatches.TrainingBatches batches = CharBatches.forTraining(corpus, 0.1, 128,
-                model.config().sequenceLength(), BatchMode.CONSECUTIVE, 1);
-        model.fit(batches.train(), batches.validation(),
-                TrainingOptions.builder().epochs(1).reportEvery(10).validateEvery(100).build(),
-                p -> System.out.printf("step %d  train loss %.4f  val loss %.4f  %.0f chars/s%n",
-                        p.step(), p.trainLoss(), p.validationLoss(), p.charsPerSecond()));
-        model.save(Path.of("anna.zip"));
+        TrainingRun.builder(corpus, model)                              // 90 % to train on, 10 % to validate
+                .batchSize(128).epochs(1).validateEvery(100)
+                .modelFile(Path.of("anna.zip"))                          // saved at the end, anna.losses.csv beside it
+                .listener(p -> System.out.printf("step %d  train loss %.4f  val loss %.4f  %.0f chars/s%n",
+                        p.step(), p.trainLoss(), p.validationLoss(), p.charsPerSecond()))
+                .build().run();
 
         CharRnn loaded = CharRnn.load(Path.of("anna.zip"));
         System.out.println(prime + loaded.generate(prime, SamplingOptions.builder().length(1000).topK(5).seed(1).build()));

@@ -78,6 +78,6 @@ class ParallelWrapperTrainingTest {
         assertThrows(IllegalArgumentException.class, () -> new ParallelWrapperTraining(batches(1), null,
                 TrainingOptions.builder().checkpointEvery(10).build(), 2));
         assertThrows(IllegalArgumentException.class, () -> new ParallelWrapperTraining(batches(1), null,
-                TrainingOptions.builder().resumeFrom(new TrainingPosition(1, 0, 0, 0, null)).build(), 2));
+                TrainingOptions.builder().resumeFrom(new TrainingPosition(1, 0, 0, 0, (String) null)).build(), 2));
     }
 }

@@ -98,7 +98,7 @@ class RoundLoopTest {
     void refusesCheckpointsAndResuming() {
         assertThrows(IllegalArgumentException.class,
                 () -> new RoundLoop<Batch>(TrainingOptions.builder().checkpointEvery(5).build(), 2));
-        TrainingPosition position = new TrainingPosition(1, 0, 0, 0, null);
+        TrainingPosition position = new TrainingPosition(1, 0, 0, 0, (String) null);
         assertThrows(IllegalArgumentException.class,
                 () -> new RoundLoop<Batch>(TrainingOptions.builder().resumeFrom(position).build(), 2));
     }

@@ -112,4 +112,14 @@ public final class CharBatches {
         long bytesPerWindow = 4L * batchSize * sequenceLength * width;
         return (int) Math.max(1, Math.min(AUTO_MAX_WINDOWS, AUTO_FEATURE_BYTES / bytesPerWindow));
     }
+
+    /**
+     * The most windows one mini-batch of a run may span: {@link #AUTO_MAX_WINDOWS}, and no more than the checkpoint
+     * interval (checkpoints fall between mini-batches, so a mini-batch must not span more steps than lie between two).
+     *
+     * @param checkpointEvery steps between checkpoints, 0 for none
+     */
+    public static int maxWindowsPerBatch(long checkpointEvery) {
+        return (int) Math.min(AUTO_MAX_WINDOWS, checkpointEvery > 0 ? checkpointEvery : Long.MAX_VALUE);
+    }
 }

@@ -1,14 +1,14 @@
-package io.github.charrnn.cli;
+package io.github.charrnn.datavec.training;
 
 import io.github.charrnn.CharRnn;
 import io.github.charrnn.training.CheckpointListener;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Where {@code train --checkpoint-every} writes: the latest checkpoint beside the model as
@@ -21,18 +21,18 @@ final class CheckpointFiles implements CheckpointListener {
     private final CharRnn model;
     private final Path directory;
     private final String name;
-    private final PrintStream out;
+    private final Consumer<String> notes;
     private Path best;
     private double bestLoss = Double.POSITIVE_INFINITY;
 
     /** Checkpoints of the model that will be saved as {@code modelFile}; a best checkpoint already there counts. */
-    CheckpointFiles(CharRnn model, Path modelFile, PrintStream out) {
+    CheckpointFiles(CharRnn model, Path modelFile, Consumer<String> notes) {
         this.model = model;
         Path absolute = modelFile.toAbsolutePath();
         this.directory = absolute.getParent();
         String fileName = absolute.getFileName().toString();
         this.name = fileName.toLowerCase(Locale.ROOT).endsWith(".zip") ? fileName.substring(0, fileName.length() - 4) : fileName;
-        this.out = out;
+        this.notes = notes;
         findEarlierBest();
     }
 
@@ -71,7 +71,7 @@ final class CheckpointFiles implements CheckpointListener {
     public void onCheckpoint(Checkpoint checkpoint) {
         if (checkpoint.reason() == Reason.PERIODIC) {
             model.save(latest());
-            out.printf("checkpoint: step %d saved to %s%n", checkpoint.totalSteps(), latest());
+            notes.accept(String.format(Locale.ROOT, "checkpoint: step %d saved to %s", checkpoint.totalSteps(), latest()));
             return;
         }
         if (!(checkpoint.validationLoss() < bestLoss)) {
@@ -84,10 +84,10 @@ final class CheckpointFiles implements CheckpointListener {
             try {
                 Files.deleteIfExists(best);
             } catch (IOException e) {
-                out.println("checkpoint: could not remove the previous best, " + best + ": " + e.getMessage());
+                notes.accept("checkpoint: could not remove the previous best, " + best + ": " + e.getMessage());
             }
         }
         best = next;
-        out.printf("checkpoint: best validation loss so far (%.4f) saved to %s%n", checkpoint.validationLoss(), next);
+        notes.accept(String.format(Locale.ROOT, "checkpoint: best validation loss so far (%.4f) saved to %s", checkpoint.validationLoss(), next));
     }
 }

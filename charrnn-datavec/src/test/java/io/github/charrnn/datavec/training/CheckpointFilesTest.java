@@ -1,4 +1,4 @@
-package io.github.charrnn.cli;
+package io.github.charrnn.datavec.training;
 
 import io.github.charrnn.CharRnn;
 import io.github.charrnn.training.CheckpointListener.Checkpoint;
@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CheckpointFilesTest {
 
-    private static final TrainingPosition POSITION = new TrainingPosition(1, 3, 0, 0, null);
+    private static final TrainingPosition POSITION = new TrainingPosition(1, 3, 0, 0, (String) null);
 
     @TempDir
     Path directory;
@@ -33,7 +33,7 @@ class CheckpointFilesTest {
 
     @Test
     void periodicCheckpointsReplaceTheLatestBesideTheModel() throws IOException {
-        CheckpointFiles files = new CheckpointFiles(model, directory.resolve("novel.ZIP"), out);
+        CheckpointFiles files = new CheckpointFiles(model, directory.resolve("novel.ZIP"), out::println);
         assertEquals(directory.resolve("novel.checkpoint.zip"), files.latest());
         files.onCheckpoint(new Checkpoint(POSITION, 10, 2.0, Double.NaN, Reason.PERIODIC));
         files.onCheckpoint(new Checkpoint(POSITION, 20, 1.9, Double.NaN, Reason.PERIODIC));
@@ -44,7 +44,7 @@ class CheckpointFilesTest {
 
     @Test
     void onlyABetterValidationLossReplacesTheBestCheckpoint() throws IOException {
-        CheckpointFiles files = new CheckpointFiles(model, directory.resolve("model.zip"), out);
+        CheckpointFiles files = new CheckpointFiles(model, directory.resolve("model.zip"), out::println);
         files.onCheckpoint(new Checkpoint(POSITION, 10, 2.0, 1.5, Reason.BEST_VALIDATION));
         assertEquals(List.of("model-best-val1.5000.zip"), names());
         files.onCheckpoint(new Checkpoint(POSITION, 20, 2.0, 1.6, Reason.BEST_VALIDATION));   // worse: kept as it was
@@ -60,7 +60,7 @@ class CheckpointFilesTest {
     void aBestCheckpointAlreadyThereCounts() throws IOException {
         Files.writeString(directory.resolve("model-best-val1.1000.zip"), "earlier run");
         Files.writeString(directory.resolve("model-best-valbroken.zip"), "not ours");
-        CheckpointFiles files = new CheckpointFiles(model, directory.resolve("model.zip"), out);
+        CheckpointFiles files = new CheckpointFiles(model, directory.resolve("model.zip"), out::println);
         files.onCheckpoint(new Checkpoint(POSITION, 10, 2.0, 1.2, Reason.BEST_VALIDATION));
         assertEquals(List.of("model-best-val1.1000.zip", "model-best-valbroken.zip"), names());
         files.onCheckpoint(new Checkpoint(POSITION, 20, 2.0, 1.05, Reason.BEST_VALIDATION));

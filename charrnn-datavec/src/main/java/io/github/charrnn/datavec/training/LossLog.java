@@ -1,6 +1,5 @@
-package io.github.charrnn.cli;
+package io.github.charrnn.datavec.training;
 
-import io.github.charrnn.charts.LossCurve;
 import io.github.charrnn.training.ProgressListener;
 import io.github.charrnn.training.TrainingProgress;
 
@@ -24,14 +23,24 @@ import java.util.Locale;
  * A resumed run appends to the partial file of the run it continues (rows up to a kill are kept), or to a copy of
  * the finished curve.
  */
-final class LossLog implements ProgressListener, AutoCloseable {
+public final class LossLog implements ProgressListener, AutoCloseable {
+
+    /** The header line of a loss file. */
+    public static final String HEADER = "step,epoch,train_loss,validation_loss";
 
     private final Path partial;
     private final Path finished;
     private final BufferedWriter writer;
 
+    /** The loss file beside a model: {@code NAME.losses.csv} beside {@code NAME.zip}. */
+    public static Path fileFor(Path modelFile) {
+        Path absolute = modelFile.toAbsolutePath();
+        return absolute.resolveSibling(absolute.getFileName().toString().replaceFirst("(?i)(\\.losses)?\\.(zip|csv)$", "")
+                + ".losses.csv");
+    }
+
     LossLog(Path modelFile, boolean append) {
-        finished = LossCurve.fileFor(modelFile);
+        finished = fileFor(modelFile);
         partial = finished.resolveSibling(finished.getFileName().toString().replaceFirst("\\.csv$", ".partial.csv"));
         try {
             if (append && !Files.exists(partial) && Files.exists(finished)) {
@@ -41,7 +50,7 @@ final class LossLog implements ProgressListener, AutoCloseable {
             writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
             if (header) {
-                writer.write(LossCurve.HEADER);
+                writer.write(HEADER);
                 writer.newLine();
             }
         } catch (IOException e) {

@@ -1,0 +1,119 @@
+package io.github.charrnn.datavec.training;
+
+import io.github.charrnn.CharRnn;
+import io.github.charrnn.datavec.batching.BatchMode;
+import io.github.charrnn.datavec.corpus.TextCorpus;
+import io.github.charrnn.training.TrainingReport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A {@link TrainingRun} at the library level: what {@code ./charrnn train} does, without the command line. */
+class TrainingRunTest {
+
+    private static final TextCorpus TEXT = TextCorpus.of("rhymes", "the cat sat on the mat. the dog sat on the log. ".repeat(40));
+
+    @TempDir
+    Path dir;
+
+    private static CharRnn model() {
+        return CharRnn.builder().vocabulary(TEXT.vocabulary()).hiddenSize(16).layers(1).dropout(0.1).learningRate(0.01)
+                .sequenceLength(10).seed(3).build();
+    }
+
+    private TrainingRun.Builder run(CharRnn model, String file) {
+        return TrainingRun.builder(TEXT, model).batchSize(8).maxSteps(24).validateEvery(8).checkpointEvery(6)
+                .modelFile(dir.resolve(file));
+    }
+
+    @Test
+    void aRunTrainsSavesTheModelWithItsLossLogAndCheckpoints() throws IOException {
+        List<String> notes = new ArrayList<>();
+        List<Long> reported = new ArrayList<>();
+        TrainingRun run = run(model(), "rhymes.zip").notes(notes::add).listener(p -> reported.add(p.step())).build();
+        assertEquals(24, run.plannedSteps());
+        assertTrue(run.epochs() > 1, "a step limit past one epoch asks for more epochs: " + run.epochs());
+        TrainingReport report = run.run();
+        assertEquals(24, report.steps());
+        assertTrue(report.trainLoss() < Math.log(TEXT.vocabulary().size()), "it learned: " + report.trainLoss());
+        assertEquals(24, CharRnn.load(dir.resolve("rhymes.zip")).trainingSummary().steps());
+        List<String> log = Files.readAllLines(dir.resolve("rhymes.losses.csv"));
+        assertEquals(LossLog.HEADER, log.get(0));
+        assertTrue(log.get(log.size() - 1).startsWith("24,"), log.get(log.size() - 1));
+        assertTrue(Files.exists(dir.resolve("rhymes.checkpoint.zip")));
+        try (var files = Files.list(dir)) {
+            assertTrue(files.anyMatch(f -> f.getFileName().toString().matches("rhymes-best-val\\d+\\.\\d{4}\\.zip")));
+        }
+        assertTrue(notes.stream().anyMatch(n -> n.startsWith("checkpoint: step 18 saved")), notes.toString());
+        assertTrue(notes.stream().anyMatch(n -> n.startsWith("checkpoint: best validation loss so far")), notes.toString());
+        assertTrue(reported.contains(10L) && reported.contains(20L), reported.toString());
+        assertThrows(IllegalStateException.class, run::run);
+    }
+
+    /** Stopped after 12 steps and resumed from its checkpoint, a run ends exactly as the uninterrupted one. */
+    @Test
+    void aResumedRunEndsAsTheUninterruptedOne() {
+        TrainingReport whole = run(model(), "whole.zip").build().run();
+        run(model(), "part.zip").maxSteps(12).build().run();
+        Path checkpoint = dir.resolve("part.checkpoint.zip");
+        CharRnn loaded = CharRnn.load(checkpoint);
+        assertEquals(12, loaded.trainingSummary().steps());
+        TrainingRun resumed = run(loaded, "part.zip").resume(checkpoint.toString()).build();
+        assertEquals(12, resumed.stepsBefore());
+        TrainingReport rest = resumed.run();
+        assertEquals(24, rest.totalSteps());
+        assertEquals(whole.trainLoss(), rest.trainLoss(), 1e-9);
+        assertEquals(whole.validationLoss(), rest.validationLoss(), 1e-9);
+    }
+
+    @Test
+    void aRunCutOtherwiseIsNotResumedAndSaysWhatDiffers() {
+        run(model(), "first.zip").maxSteps(12).build().run();
+        CharRnn loaded = CharRnn.load(dir.resolve("first.checkpoint.zip"));
+        IllegalArgumentException otherBatch = assertThrows(IllegalArgumentException.class,
+                () -> run(loaded, "first.zip").batchSize(5).resume("first.checkpoint.zip").build());
+        assertTrue(otherBatch.getMessage().contains("batch 8 there, 5 here"), otherBatch.getMessage());
+        IllegalArgumentException otherOrder = assertThrows(IllegalArgumentException.class,
+                () -> run(loaded, "first.zip").mode(BatchMode.RANDOM).resume("first.checkpoint.zip").build());
+        assertTrue(otherOrder.getMessage().contains("consecutive batches there, random batches here"), otherOrder.getMessage());
+        IllegalArgumentException done = assertThrows(IllegalArgumentException.class,
+                () -> run(loaded, "first.zip").maxSteps(12).resume("first.checkpoint.zip").build());
+        assertTrue(done.getMessage().contains("has done 12 steps already"), done.getMessage());
+        IllegalArgumentException fresh = assertThrows(IllegalArgumentException.class,
+                () -> run(model(), "new.zip").resume("new.zip").build());
+        assertTrue(fresh.getMessage().contains("records no training position"), fresh.getMessage());
+    }
+
+    @Test
+    void badSettingsAreRefusedBeforeTrainingInOneSentence() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> run(model(), "x.zip").modelFile(dir).build())
+                .getMessage().contains("is a folder"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> TrainingRun.builder(TEXT, model()).checkpointEvery(5).build()).getMessage().contains("model file"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> run(model(), "x.zip").batchSize(0).build())
+                .getMessage().contains("batch size"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> run(model(), "x.zip").validationFraction(1).build())
+                .getMessage().contains("[0, 1)"));
+        CharRnn otherText = CharRnn.builder().vocabulary(TextCorpus.of("other", "xyz").vocabulary()).hiddenSize(4).layers(1).build();
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> TrainingRun.builder(TEXT, otherText).build())
+                .getMessage().contains("not the model's"));
+    }
+
+    @Test
+    void withoutAModelFileNothingIsWritten() throws IOException {
+        TrainingReport report = TrainingRun.builder(TEXT, model()).batchSize(8).maxSteps(5).build().run();
+        assertEquals(5, report.steps());
+        try (var files = Files.list(dir)) {
+            assertEquals(0, files.count());
+        }
+    }
+}
