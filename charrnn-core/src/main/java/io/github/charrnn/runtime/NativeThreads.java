@@ -2,6 +2,8 @@ package io.github.charrnn.runtime;
 
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 /**
  * The thread settings charrnn gives ND4J's native code: one thread for ND4J's own operations, every core for
  * the BLAS matrix products.
@@ -24,6 +26,10 @@ public final class NativeThreads {
     public static final String BLAS_THREADS_PROPERTY = "charrnn.blasThreads";
 
     private static volatile boolean applied;
+    // guarded by NativeThreads.class: the shares of the cores open now, and the BLAS thread count before the first
+    private static int openShares;
+    private static int threadsBeforeShares;
+    private static int sharedThreads;
 
     static {
         BlasKernel.chooseOrWarn();   // before this class's first ND4J call loads OpenBLAS
@@ -56,8 +62,10 @@ public final class NativeThreads {
     /**
      * Gives BLAS its share of the cores for each of {@code workers} trainers running at once: available processors
      * divided by the workers, at least 1 (so 2 workers on 2 cores get one BLAS thread each), until the returned
-     * share is closed, which restores the previous count. Changes nothing with {@value #MODE_PROPERTY}{@code =keep}
-     * or {@value #BLAS_THREADS_PROPERTY} set, or on a GPU backend.
+     * share is closed. Shares may overlap (two generations at once in a server, say): while any is open BLAS has
+     * the smallest share asked for, and the count from before the first comes back when the last is closed.
+     * Changes nothing with {@value #MODE_PROPERTY}{@code =keep} or {@value #BLAS_THREADS_PROPERTY} set, or on a
+     * GPU backend.
      */
     public static Share shareBlasAmong(int workers) {
         apply();
@@ -65,9 +73,27 @@ public final class NativeThreads {
                 || System.getProperty(BLAS_THREADS_PROPERTY) != null) {
             return () -> { };
         }
-        int previous = Nd4j.factory().blas().getMaxThreads();
-        Nd4j.factory().blas().setMaxThreads(Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, workers)));
-        return () -> Nd4j.factory().blas().setMaxThreads(previous);
+        int share = Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, workers));
+        synchronized (NativeThreads.class) {
+            if (openShares == 0) {
+                threadsBeforeShares = Nd4j.factory().blas().getMaxThreads();
+                sharedThreads = share;
+            } else {
+                sharedThreads = Math.min(sharedThreads, share);
+            }
+            openShares++;
+            Nd4j.factory().blas().setMaxThreads(sharedThreads);
+        }
+        AtomicBoolean closed = new AtomicBoolean();
+        return () -> {
+            if (closed.compareAndSet(false, true)) {
+                synchronized (NativeThreads.class) {
+                    if (--openShares == 0) {
+                        Nd4j.factory().blas().setMaxThreads(threadsBeforeShares);
+                    }
+                }
+            }
+        };
     }
 
     /** BLAS threads shared among workers; closing it gives BLAS its earlier thread count back. */

@@ -62,6 +62,21 @@ class NativeThreadsTest {
         assertEquals(2, blasThreadsNow());
     }
 
+    /** Two shares open at once and closed in either order: the count from before the first comes back at the end. */
+    @Test
+    void overlappingSharesRestoreTheCountFromBeforeTheFirst() {
+        NativeThreads.apply();
+        Nd4j.factory().blas().setMaxThreads(2);
+        NativeThreads.Share first = NativeThreads.shareBlasAmong(100);
+        NativeThreads.Share second = NativeThreads.shareBlasAmong(1);
+        assertEquals(1, blasThreadsNow());   // the smallest share while both are open
+        first.close();
+        assertEquals(1, blasThreadsNow());
+        first.close();                        // closing twice counts once
+        second.close();
+        assertEquals(2, blasThreadsNow());
+    }
+
     @Test
     void aShareChangesNothingWhenBlasThreadsAreSetOrSettingsKept() {
         NativeThreads.apply();
