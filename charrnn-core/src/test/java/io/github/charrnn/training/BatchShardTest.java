@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** A mini-batch split into shards of rows ({@link BatchShard}, {@link ShardRows}, {@link ShardThreads}) trains as the whole batch does. */
+/** A mini-batch split into shards of rows ({@link BatchShard}, {@link ShardRows}) trains as the whole batch does. */
 class BatchShardTest {
 
     private static final int VOCABULARY = 7;
@@ -106,21 +106,6 @@ class BatchShardTest {
             }
             assertClose(whole.params().toFloatVector(), split.params().toFloatVector(), 1e-4);
         }
-    }
-
-    @Test
-    void aFailingShardsErrorReachesTheCaller() {
-        ShardThreads threads = new ShardThreads(2, true);
-        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> threads.forEach(2, k -> {
-            if (k == 1) {
-                throw new IllegalStateException("shard " + k + " failed");
-            }
-        }));
-        assertEquals("shard 1 failed", thrown.getMessage());
-        int[] ran = new int[3];
-        threads.forEach(2, k -> ran[k]++);
-        new ShardThreads(3, false).forEach(3, k -> ran[k]++);
-        assertArrayEquals(new int[]{2, 2, 1}, ran);
     }
 
     private static double[] steps(MultiLayerNetwork network, List<DataSet> batches, int shards) {
