@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import static io.github.charrnn.training.ArraysClose.assertClose;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -65,7 +66,7 @@ class BatchShardTest {
             double splitLoss = new GemmLstmTraining(network, SEQ, 0, 2).gradientOfLastSegment(twoWindows);
             float[] split = network.getFlattenedGradients().toFloatVector();
             assertEquals(wholeLoss, splitLoss, 1e-5 * wholeLoss);
-            assertClose(whole, split, 1e-5);
+            assertClose(whole, split, 1e-5, "gradient");
         }
     }
 
@@ -81,7 +82,7 @@ class BatchShardTest {
         network.rnnClearPreviousState();
         network.getFlattenedGradients().assign(Float.NaN);
         new GemmLstmTraining(network, SEQ, 0, 2).gradientOfLastSegment(window);
-        assertClose(expected, network.getFlattenedGradients().toFloatVector(), 1e-4);
+        assertClose(expected, network.getFlattenedGradients().toFloatVector(), 1e-4, "gradient");
     }
 
     /**
@@ -104,7 +105,7 @@ class BatchShardTest {
             for (int i = 0; i < wholeLosses.length; i++) {
                 assertEquals(wholeLosses[i], splitLosses[i], 1e-5, encoding + ": loss of step " + (i + 1));
             }
-            assertClose(whole.params().toFloatVector(), split.params().toFloatVector(), 1e-4);
+            assertClose(whole.params().toFloatVector(), split.params().toFloatVector(), 1e-4, encoding + ": parameters");
         }
     }
 
@@ -118,16 +119,6 @@ class BatchShardTest {
         return losses.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    private static void assertClose(float[] expected, float[] actual, double relative) {
-        assertEquals(expected.length, actual.length);
-        double scale = 0;
-        for (float value : expected) {
-            scale = Math.max(scale, Math.abs(value));
-        }
-        for (int i = 0; i < expected.length; i++) {
-            assertEquals(expected[i], actual[i], relative * scale, "element " + i);
-        }
-    }
 
     private static MultiLayerNetwork network(double dropout, long seed, InputEncoding encoding) {
         return NetworkFactory.create(VOCABULARY, new CharRnnConfig(6, 2, dropout, 0.01, 5, SEQ, seed, CellType.LSTM,

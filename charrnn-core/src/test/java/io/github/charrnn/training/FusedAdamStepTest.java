@@ -16,6 +16,7 @@ import org.nd4j.linalg.learning.config.Sgd;
 
 import java.util.Map;
 
+import static io.github.charrnn.training.ArraysClose.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -125,16 +126,5 @@ class FusedAdamStepTest {
         MultiLayerNetwork network = NetworkFactory.create(7, new CharRnnConfig(6, 2, 0, 0.01, 5, TIME, 1, CellType.LSTM, encoding, 4));
         network.initGradientsView();
         return network;
-    }
-
-    private static void assertClose(float[] expected, float[] actual, double relative, String what) {
-        assertEquals(expected.length, actual.length);
-        double scale = 0;
-        for (float value : expected) {
-            scale = Math.max(scale, Math.abs(value));
-        }
-        for (int i = 0; i < expected.length; i++) {
-            assertEquals(expected[i], actual[i], relative * scale, what + ", element " + i);
-        }
     }
 }
