@@ -368,6 +368,11 @@ public final class TrainingRun {
                 throw new IllegalArgumentException("The model file " + modelFile + " is a folder; give a file name such as "
                         + modelFile.resolve("model.zip") + ".");
             }
+            Path folder = modelFile == null ? null : modelFile.toAbsolutePath().getParent();
+            if (folder != null && Files.isDirectory(folder) && !Files.isWritable(folder)) {
+                throw new IllegalArgumentException("The model file " + modelFile + " cannot be written: its folder " + folder
+                        + " is not writable; give a file in a folder you can write to.");
+            }
             if (!corpus.vocabulary().equals(model.vocabulary())) {
                 throw new IllegalArgumentException("The text's characters are not the model's: a model trains on the text"
                         + " it was built for (its vocabulary), or one read with that vocabulary.");
