@@ -103,7 +103,7 @@ final class TrainCommand implements Callable<Integer> {
     int validateEvery = TrainingRun.DEFAULT_VALIDATE_EVERY;
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed of initialisation, dropout, batching and the samples (default: ${DEFAULT-VALUE}).")
-    long seed = 12345;
+    long seed = CharRnnConfig.DEFAULTS.seed();
 
     @Option(names = "--samples", paramLabel = "N", description = "Samples to print after training (default 3 on a bundled text, else 0).")
     Integer samples;
