@@ -4,6 +4,7 @@ import io.github.charrnn.CharRnn;
 import io.github.charrnn.datavec.batching.BatchMode;
 import io.github.charrnn.datavec.cluster.ClusterSession;
 import io.github.charrnn.datavec.corpus.TextCorpus;
+import io.github.charrnn.datavec.training.SmallRun;
 import io.github.charrnn.datavec.training.TrainingRun;
 import io.github.charrnn.generation.SamplingOptions;
 import io.github.charrnn.model.CellType;
@@ -32,13 +33,13 @@ import java.util.concurrent.Callable;
                 "Without --text it trains a small model on a bundled text in a few minutes and prints samples."})
 final class TrainCommand implements Callable<Integer> {
 
-    /** Settings that make a run on a bundled text finish in a few minutes on 2 cores. */
-    static final int BUNDLED_HIDDEN = 128;
-    static final int BUNDLED_BATCH = 32;
-    static final int BUNDLED_SEQ = 50;
-    static final long BUNDLED_STEPS = 600;
-    static final double BUNDLED_LEARNING_RATE = 0.004;
-    static final double BUNDLED_DROPOUT = 0.1;
+    /** Settings that make a run on a bundled text finish in a few minutes on 2 cores: the library's small run. */
+    static final int BUNDLED_HIDDEN = SmallRun.HIDDEN_SIZE;
+    static final int BUNDLED_BATCH = SmallRun.BATCH_SIZE;
+    static final int BUNDLED_SEQ = SmallRun.SEQUENCE_LENGTH;
+    static final long BUNDLED_STEPS = SmallRun.STEPS;
+    static final double BUNDLED_LEARNING_RATE = SmallRun.LEARNING_RATE;
+    static final double BUNDLED_DROPOUT = SmallRun.DROPOUT;
 
     @Spec
     CommandSpec spec;
@@ -102,7 +103,7 @@ final class TrainCommand implements Callable<Integer> {
     int validateEvery = TrainingRun.DEFAULT_VALIDATE_EVERY;
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed of initialisation, dropout, batching and the samples (default: ${DEFAULT-VALUE}).")
-    long seed = 12345;
+    long seed = CharRnnConfig.DEFAULTS.seed();
 
     @Option(names = "--samples", paramLabel = "N", description = "Samples to print after training (default 3 on a bundled text, else 0).")
     Integer samples;

@@ -1,13 +1,19 @@
 package io.github.charrnn.examples;
 
+import io.github.charrnn.datavec.training.SmallRun;
+import picocli.CommandLine;
+
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * What an example program trains on, how large its network is, how long it trains and what it generates. Each
- * example keeps its defaults in one of these; flags on the command line change them:
+ * What an example program trains on, how large its network is, how long it trains and what it generates. A
+ * {@link #builder} starts from the library's small run ({@link SmallRun}: the settings {@code ./charrnn train} uses
+ * on a bundled text); each example states its own values over them in one of these, and flags on the command line
+ * (parsed with picocli, as {@code ./charrnn}'s are: {@code ExampleFlags}) change those:
  *
  * <pre>
  * --text FILE   train on this UTF-8 file (or folder) instead of the bundled text; a bare FILE argument works too
@@ -38,10 +44,6 @@ public record ExampleSettings(Path text, int hiddenSize, int layers, double drop
                               int batchSize, int sequenceLength, long steps, List<String> primes, int count, int length,
                               long seed, Path modelFile) {
 
-    /** The flags {@link #withArguments} understands, for a usage message. */
-    public static final String FLAGS = "[--text FILE | FILE] [--steps N] [--hidden N] [--layers N] [--dropout P] [--lr RATE]"
-            + " [--batch N] [--seq N] [--prime TEXT]... [--count N] [--length N] [--seed N] [--model ZIP]";
-
     /** Checks the values the library does not check itself. */
     public ExampleSettings {
         primes = List.copyOf(primes);
@@ -57,8 +59,8 @@ public record ExampleSettings(Path text, int hiddenSize, int layers, double drop
     }
 
     /**
-     * A builder with small defaults that saves the model as {@code examples-out/NAME.zip}; examples set their own
-     * values on it.
+     * A builder with the small run's settings ({@link SmallRun}; one text of 300 characters per prime) that saves
+     * the model as {@code examples-out/NAME.zip}; examples set their own values on it.
      */
     public static Builder builder(String name) {
         return new Builder().modelFile(Path.of("examples-out", name + ".zip"));
@@ -77,49 +79,61 @@ public record ExampleSettings(Path text, int hiddenSize, int layers, double drop
     }
 
     /**
-     * These settings with the flags in {@code args} applied.
+     * These settings with the flags in {@code args} applied (parsed by {@code ExampleFlags}, as {@code ./charrnn}
+     * parses its own).
      *
-     * @throws IllegalArgumentException naming an unknown flag, a missing value or a value that is not a number
+     * @throws IllegalArgumentException naming an unknown flag, a missing value, a value that is not a number or an
+     *                                  invalid one
      */
     public ExampleSettings withArguments(String... args) {
-        Builder builder = toBuilder();
-        boolean primeGiven = false;
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--")) {
-                builder.set("--text", args[i]);
-                continue;
-            }
-            String flag = args[i];
-            if (i + 1 == args.length) {
-                throw new IllegalArgumentException(flag + " needs a value.");
-            }
-            if (flag.equals("--prime") && !primeGiven) {
-                builder.primes.clear();   // the first --prime replaces the example's primes, later ones add to them
-                primeGiven = true;
-            }
-            builder.set(flag, args[++i]);
+        ExampleFlags flags = new ExampleFlags(toBuilder());
+        try {
+            flags.commandLine("example").parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(ExampleFlags.describe(e), e);
         }
-        return builder.build();
+        return flags.build();
     }
 
     /**
      * For an example's {@code main}: these settings with the command line's flags applied. On {@code --help} it
-     * prints the flags and the defaults and exits; on a bad flag it says what is wrong and exits with status 2.
+     * prints the flags and the defaults and exits; on a bad flag or value it says in one line what is wrong and exits
+     * with status 2.
      */
     public ExampleSettings fromCommandLine(String program, String... args) {
-        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
-            System.out.println("usage: " + program + " " + FLAGS);
-            System.out.println("defaults: " + this);
-            System.exit(0);
-        }
         try {
-            return withArguments(args);
+            ExampleSettings settings = parseCommandLine(program, System.out, args);
+            if (settings == null) {
+                System.exit(0);
+            }
+            return settings;
         } catch (IllegalArgumentException e) {
             System.err.println(program + ": " + e.getMessage());
-            System.err.println("usage: " + program + " " + FLAGS);
             System.exit(2);
             throw e;   // not reached
         }
+    }
+
+    /**
+     * {@link #fromCommandLine} without exiting: these settings with the flags applied, or null after printing the
+     * flags and the defaults on {@code out} for {@code --help} (anywhere on the line).
+     *
+     * @throws IllegalArgumentException the one sentence to print for a bad flag or value
+     */
+    ExampleSettings parseCommandLine(String program, PrintStream out, String... args) {
+        ExampleFlags flags = new ExampleFlags(toBuilder());
+        CommandLine commandLine = flags.commandLine(program);
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            commandLine.usage(out);
+            out.println("defaults: " + this);
+            return null;
+        }
+        try {
+            commandLine.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(ExampleFlags.describe(e) + " (usage: " + program + " --help)", e);
+        }
+        return flags.build();
     }
 
     @Override
@@ -132,17 +146,17 @@ public record ExampleSettings(Path text, int hiddenSize, int layers, double drop
     /** Builder of {@link ExampleSettings}; {@link #build()} checks the values. */
     public static final class Builder {
         private Path text;
-        private int hiddenSize = 128;
-        private int layers = 2;
-        private double dropout = 0.1;
-        private double learningRate = 0.004;
-        private int batchSize = 32;
-        private int sequenceLength = 50;
-        private long steps = 300;
+        private int hiddenSize = SmallRun.CONFIG.hiddenSize();
+        private int layers = SmallRun.CONFIG.layers();
+        private double dropout = SmallRun.CONFIG.dropout();
+        private double learningRate = SmallRun.CONFIG.learningRate();
+        private int batchSize = SmallRun.BATCH_SIZE;
+        private int sequenceLength = SmallRun.CONFIG.sequenceLength();
+        private long steps = SmallRun.STEPS;
         private final List<String> primes = new ArrayList<>();
         private int count = 1;
         private int length = 300;
-        private long seed = 1;
+        private long seed = SmallRun.CONFIG.seed();
         private Path modelFile = Path.of("examples-out", "model.zip");
 
         private Builder() {
@@ -154,43 +168,43 @@ public record ExampleSettings(Path text, int hiddenSize, int layers, double drop
             return this;
         }
 
-        /** Units per LSTM layer (default 128). */
+        /** Units per LSTM layer (default {@value SmallRun#HIDDEN_SIZE}). */
         public Builder hiddenSize(int hiddenSize) {
             this.hiddenSize = hiddenSize;
             return this;
         }
 
-        /** Stacked LSTM layers (default 2). */
+        /** Stacked LSTM layers (default 2, the small run's). */
         public Builder layers(int layers) {
             this.layers = layers;
             return this;
         }
 
-        /** Dropout probability (default 0.1). */
+        /** Dropout probability (default {@value SmallRun#DROPOUT}). */
         public Builder dropout(double dropout) {
             this.dropout = dropout;
             return this;
         }
 
-        /** Adam's learning rate (default 0.004). */
+        /** Adam's learning rate (default {@value SmallRun#LEARNING_RATE}). */
         public Builder learningRate(double learningRate) {
             this.learningRate = learningRate;
             return this;
         }
 
-        /** Rows per mini-batch (default 32). */
+        /** Rows per mini-batch (default {@value SmallRun#BATCH_SIZE}). */
         public Builder batchSize(int batchSize) {
             this.batchSize = batchSize;
             return this;
         }
 
-        /** Characters per training step (default 50). */
+        /** Characters per training step (default {@value SmallRun#SEQUENCE_LENGTH}). */
         public Builder sequenceLength(int sequenceLength) {
             this.sequenceLength = sequenceLength;
             return this;
         }
 
-        /** Training steps (default 300). */
+        /** Training steps (default {@value SmallRun#STEPS}). */
         public Builder steps(long steps) {
             this.steps = steps;
             return this;
@@ -214,7 +228,7 @@ public record ExampleSettings(Path text, int hiddenSize, int layers, double drop
             return this;
         }
 
-        /** Seed of the weights, the mini-batches and the sampling (default 1). */
+        /** Seed of the weights, the mini-batches and the sampling (default 12345, the small run's). */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
@@ -226,28 +240,10 @@ public record ExampleSettings(Path text, int hiddenSize, int layers, double drop
             return this;
         }
 
-        /** Sets the value of one command-line flag. */
-        private void set(String flag, String value) {
-            try {
-                switch (flag) {
-                    case "--text" -> text(Path.of(value));
-                    case "--hidden" -> hiddenSize(Integer.parseInt(value));
-                    case "--layers" -> layers(Integer.parseInt(value));
-                    case "--dropout" -> dropout(Double.parseDouble(value));
-                    case "--lr" -> learningRate(Double.parseDouble(value));
-                    case "--batch" -> batchSize(Integer.parseInt(value));
-                    case "--seq" -> sequenceLength(Integer.parseInt(value));
-                    case "--steps" -> steps(Long.parseLong(value));
-                    case "--prime" -> primes(value);
-                    case "--count" -> count(Integer.parseInt(value));
-                    case "--length" -> length(Integer.parseInt(value));
-                    case "--seed" -> seed(Long.parseLong(value));
-                    case "--model" -> modelFile(Path.of(value));
-                    default -> throw new IllegalArgumentException("Unknown flag " + flag + ".");
-                }
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(flag + " needs a number, got '" + value + "'.", e);
-            }
+        /** Forgets the primes given so far (the first {@code --prime} flag replaces the example's). */
+        Builder clearPrimes() {
+            primes.clear();
+            return this;
         }
 
         /** The settings; throws IllegalArgumentException naming an invalid value. */

@@ -19,7 +19,7 @@ import java.util.List;
 public final class ExampleTraining {
 
     /** The share of the text, from its end, kept for validation: the articles' {@code val_frac}. */
-    public static final double VALIDATION_FRACTION = 0.1;
+    public static final double VALIDATION_FRACTION = TrainingRun.DEFAULT_VALIDATION_FRACTION;
 
     /** Progress lines printed over a run, whatever its length. */
     private static final int REPORTS = 20;

@@ -117,9 +117,55 @@ class ExamplesTest {
         assertEquals(Path.of("anna.txt"), settings.text());
         assertEquals(NovelWriter.DEFAULTS.hiddenSize(), settings.hiddenSize());
         assertEquals(Path.of("examples-out", "novel.zip"), settings.modelFile());
-        assertThrows(IllegalArgumentException.class, () -> NovelWriter.DEFAULTS.withArguments("--stepz", "5"));
-        assertThrows(IllegalArgumentException.class, () -> NovelWriter.DEFAULTS.withArguments("--steps", "many"));
-        assertThrows(IllegalArgumentException.class, () -> NovelWriter.DEFAULTS.withArguments("--steps"));
-        assertThrows(IllegalArgumentException.class, () -> NovelWriter.DEFAULTS.withArguments("--steps", "0"));
+    }
+
+    @Test
+    void everyFlagSetsItsValue() {
+        ExampleSettings settings = PoemWriter.DEFAULTS.withArguments("--text", "poems.txt", "--steps", "7", "--hidden", "64",
+                "--layers", "3", "--dropout", "0.25", "--lr", "0.02", "--batch", "8", "--seq", "30", "--prime", "snow",
+                "--count", "4", "--length", "90", "--seed", "-3", "--model", "out/p.zip");
+        assertEquals(ExampleSettings.builder("p").text(Path.of("poems.txt")).steps(7).hiddenSize(64).layers(3).dropout(0.25)
+                .learningRate(0.02).batchSize(8).sequenceLength(30).primes("snow").count(4).length(90).seed(-3)
+                .modelFile(Path.of("out", "p.zip")).build(), settings);
+    }
+
+    @Test
+    void flagsApplyInTheirOrderAndTheFirstPrimeReplacesTheExamples() {
+        assertEquals(Path.of("b.txt"), PoemWriter.DEFAULTS.withArguments("a.txt", "--text", "b.txt").text());
+        assertEquals(Path.of("a.txt"), PoemWriter.DEFAULTS.withArguments("--text", "b.txt", "a.txt").text());
+        assertEquals(9, PoemWriter.DEFAULTS.withArguments("--steps", "5", "--steps", "9").steps());
+        assertEquals(List.of("a", "-b", "--steps"), ChineseLyrics.DEFAULTS.withArguments("--prime", "a", "--steps", "5",
+                "--prime", "-b", "--prime", "--steps").primes());
+        assertEquals(List.of("分开", "春", "明月"), ChineseLyrics.DEFAULTS.withArguments("--steps", "5").primes());
+    }
+
+    @Test
+    void aBadFlagOrValueIsOneSentence() {
+        assertRefused("Unknown option: '--stepz'; did you mean --steps?", "--stepz", "5");
+        assertRefused("Invalid value for option '--steps': 'many' is not a long", "--steps", "many");
+        assertRefused("Missing required parameter for option '--steps' (N)", "--steps");
+        assertRefused("--steps must be at least 1, got 0.", "--steps", "0");
+        assertRefused("--count must be at least 1, got 0.", "--count", "0");
+        assertRefused("--prime needs at least one character.", "--prime", "");
+        assertRefused("Unmatched argument at index 1: 'b.txt'", "a.txt", "b.txt");
+    }
+
+    private static void assertRefused(String message, String... args) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NovelWriter.DEFAULTS.withArguments(args));
+        assertEquals(message, e.getMessage());
+    }
+
+    @Test
+    void eachExampleStatesItsOwnSettingsOverTheSmallRun() {
+        // the settings docs/examples/*.md ran with: each example sets every value, so the small run's (SmallRun) can
+        // change without changing an example's output
+        assertEquals("text (bundled), 2 x 192 LSTM, dropout 0.1, lr 0.008, batch 32, seq 50, 500 steps, primes [I'm looking for],"
+                + " 5 texts of 400 characters, seed 7, model examples-out/dating-profiles.zip", DatingProfiles.DEFAULTS.toString());
+        assertEquals("text (bundled), 2 x 192 LSTM, dropout 0.1, lr 0.008, batch 32, seq 50, 500 steps, primes [christmas],"
+                + " 2 texts of 400 characters, seed 3, model examples-out/poems.zip", PoemWriter.DEFAULTS.toString());
+        assertEquals("text (bundled), 2 x 192 LSTM, dropout 0.1, lr 0.008, batch 32, seq 50, 500 steps, primes [Elizabeth,"
+                + " Mr. Darcy said], 1 texts of 500 characters, seed 5, model examples-out/novel.zip", NovelWriter.DEFAULTS.toString());
+        assertEquals("text (bundled), 1 x 256 LSTM, dropout 0.5, lr 0.004, batch 16, seq 35, 300 steps, primes [分开, 春, 明月],"
+                + " 1 texts of 50 characters, seed 11, model examples-out/chinese-lyrics.zip", ChineseLyrics.DEFAULTS.toString());
     }
 }
