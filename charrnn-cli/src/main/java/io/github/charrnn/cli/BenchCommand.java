@@ -1,7 +1,7 @@
 package io.github.charrnn.cli;
 
 import io.github.charrnn.CharRnn;
-import io.github.charrnn.datavec.batching.BatchFormat;
+import io.github.charrnn.batching.BatchFormat;
 import io.github.charrnn.datavec.batching.BatchMode;
 import io.github.charrnn.datavec.batching.CharBatchIterator;
 import io.github.charrnn.datavec.batching.CharBatches;

@@ -1,7 +1,6 @@
 package io.github.charrnn.datavec;
 
-import io.github.charrnn.batching.ConsecutiveBatches;
-import io.github.charrnn.datavec.batching.BatchFormat;
+import io.github.charrnn.batching.BatchFormat;
 import io.github.charrnn.datavec.batching.BatchMode;
 import io.github.charrnn.datavec.batching.CharBatchIterator;
 import io.github.charrnn.datavec.batching.CharBatches;
@@ -19,7 +18,6 @@ import java.util.stream.IntStream;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,7 +64,8 @@ class BatchingTest {
                 }
             }
         }
-        assertInstanceOf(ConsecutiveBatches.class, batches, "evaluation carries state across consecutive batches");
+        assertTrue(batches.consecutive(), "evaluation carries state across consecutive batches");
+        assertTrue(io.github.charrnn.batching.CharBatchSource.consecutive(batches));
     }
 
     @Test
@@ -88,7 +87,7 @@ class BatchingTest {
             }
         }
         assertEquals(Set.of(0, 6, 12, 18), starts);
-        assertFalse(RandomWindowIterator.class.isAssignableFrom(ConsecutiveBatches.class));
+        assertFalse(batches.consecutive());
     }
 
     @Test

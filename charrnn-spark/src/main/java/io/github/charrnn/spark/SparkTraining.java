@@ -1,6 +1,6 @@
 package io.github.charrnn.spark;
 
-import io.github.charrnn.datavec.batching.BatchFormat;
+import io.github.charrnn.batching.BatchFormat;
 import io.github.charrnn.datavec.batching.BatchMode;
 import io.github.charrnn.datavec.batching.CharBatchIterator;
 import io.github.charrnn.datavec.batching.CharBatches;

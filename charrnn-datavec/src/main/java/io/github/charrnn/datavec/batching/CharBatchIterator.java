@@ -1,23 +1,24 @@
 package io.github.charrnn.datavec.batching;
 
+import io.github.charrnn.batching.BatchFormat;
+import io.github.charrnn.batching.CharBatchSource;
 import io.github.charrnn.batching.OneHot;
 import io.github.charrnn.datavec.corpus.EncodedText;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * What both batch modes share: a DL4J {@link DataSetIterator} over an encoded text producing features and labels
+ * What both batch modes share: a DL4J {@code DataSetIterator} ({@link CharBatchSource}: it says its format) over an encoded text producing features and labels
  * (labels = the next character of each feature), one-hot [batch, vocabulary, time] or, in the
  * {@link BatchFormat#IDS ids format}, [batch, 1, time].
  *
  * <p>Not thread-safe, like DL4J's iterators: one consumer at a time.
  */
-public abstract class CharBatchIterator implements DataSetIterator {
+public abstract class CharBatchIterator implements CharBatchSource {
 
     /** The encoded text the batches are cut from. */
     protected final EncodedText text;
@@ -89,7 +90,8 @@ public abstract class CharBatchIterator implements DataSetIterator {
         return format == BatchFormat.IDS ? OneHot.idSequences(ids) : OneHot.sequences(ids, vocabularySize);
     }
 
-    /** How characters are written into the arrays. */
+    /** How characters are written into the feature and label arrays. */
+    @Override
     public BatchFormat format() {
         return format;
     }

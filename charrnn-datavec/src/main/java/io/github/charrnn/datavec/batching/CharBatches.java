@@ -1,5 +1,6 @@
 package io.github.charrnn.datavec.batching;
 
+import io.github.charrnn.batching.BatchFormat;
 import io.github.charrnn.datavec.corpus.EncodedText;
 import io.github.charrnn.datavec.corpus.TextCorpus;
 

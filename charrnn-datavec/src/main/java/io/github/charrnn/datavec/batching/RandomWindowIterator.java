@@ -1,5 +1,6 @@
 package io.github.charrnn.datavec.batching;
 
+import io.github.charrnn.batching.BatchFormat;
 import io.github.charrnn.datavec.corpus.EncodedText;
 
 import java.util.Random;
@@ -72,6 +73,12 @@ public final class RandomWindowIterator extends CharBatchIterator {
     @Override
     public long stepsPerEpoch() {
         return batchesPerEpoch();
+    }
+
+    /** False: each mini-batch's windows lie at random places, so every batch starts from a zero state. */
+    @Override
+    public boolean consecutive() {
+        return false;
     }
 
     @Override
