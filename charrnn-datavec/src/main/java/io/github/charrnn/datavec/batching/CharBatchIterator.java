@@ -62,13 +62,16 @@ public abstract class CharBatchIterator implements CharBatchSource {
     /** Sequence-length windows (training steps) in one pass. */
     public abstract long stepsPerEpoch();
 
-    /** Rows (features) and their next characters (labels) of the mini-batch to come, each [rows][time]. */
-    protected abstract int[][][] nextRows();
+    /** Sequence-length windows in each mini-batch (the last of a pass may have fewer). */
+    public abstract int windowsPerBatch();
+
+    /** Rows (features) and their next characters (labels) of the mini-batch to come. */
+    protected abstract IdBatch nextRows();
 
     @Override
     public DataSet next() {
-        int[][][] rows = nextIds();
-        DataSet batch = new DataSet(encode(rows[0]), encode(rows[1]));
+        IdBatch ids = nextIds();
+        DataSet batch = new DataSet(encode(ids.features()), encode(ids.labels()));
         if (preProcessor != null) {
             preProcessor.preProcess(batch);
         }
@@ -76,10 +79,10 @@ public abstract class CharBatchIterator implements CharBatchSource {
     }
 
     /**
-     * The next mini-batch as symbol ids rather than one-hot arrays: element 0 holds the features, element 1 the
-     * labels, each [rows][time]; for callers that encode it elsewhere (for example on a Spark executor).
+     * The next mini-batch as symbol ids rather than arrays, for callers that encode it elsewhere (for example on a
+     * Spark executor).
      */
-    public int[][][] nextIds() {
+    public IdBatch nextIds() {
         if (!hasNext()) {
             throw new NoSuchElementException("no more mini-batches in this epoch; call reset()");
         }

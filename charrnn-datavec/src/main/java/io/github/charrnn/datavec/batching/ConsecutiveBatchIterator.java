@@ -66,7 +66,7 @@ public final class ConsecutiveBatchIterator extends CharBatchIterator {
         return windowsPerRow;
     }
 
-    /** Windows per mini-batch. */
+    @Override
     public int windowsPerBatch() {
         return windowsPerBatch;
     }
@@ -88,7 +88,7 @@ public final class ConsecutiveBatchIterator extends CharBatchIterator {
     }
 
     @Override
-    protected int[][][] nextRows() {
+    protected IdBatch nextRows() {
         int windows = Math.min(windowsPerBatch, windowsPerRow - nextWindow);
         int from = nextWindow * sequenceLength;
         int length = windows * sequenceLength;
@@ -103,6 +103,6 @@ public final class ConsecutiveBatchIterator extends CharBatchIterator {
             }
         }
         nextWindow += windows;
-        return new int[][][]{features, labels};
+        return new IdBatch(features, labels);
     }
 }

@@ -81,6 +81,12 @@ public final class RandomWindowIterator extends CharBatchIterator {
         return false;
     }
 
+    /** 1: every mini-batch is one window of random places. */
+    @Override
+    public int windowsPerBatch() {
+        return 1;
+    }
+
     @Override
     public boolean hasNext() {
         return nextIndex + batchSize <= windows;
@@ -93,7 +99,7 @@ public final class RandomWindowIterator extends CharBatchIterator {
     }
 
     @Override
-    protected int[][][] nextRows() {
+    protected IdBatch nextRows() {
         int[][] features = new int[batchSize][sequenceLength];
         int[][] labels = new int[batchSize][sequenceLength];
         for (int row = 0; row < batchSize; row++) {
@@ -103,6 +109,6 @@ public final class RandomWindowIterator extends CharBatchIterator {
                 labels[row][t] = text.id(start + t + 1);
             }
         }
-        return new int[][][]{features, labels};
+        return new IdBatch(features, labels);
     }
 }
