@@ -106,21 +106,23 @@ public final class Trainer {
         long stepsAtLastCheckpoint = options.checkpointEvery() > 0 ? stepsBefore - stepsBefore % options.checkpointEvery()
                 : stepsBefore;
         double bestValidation = Double.POSITIVE_INFINITY;
+        StepRules rules = new StepRules(options);
         try {
-            for (; epoch <= options.epochs() && !limitReached(recorder, options); epoch++) {
+            for (; rules.epochBegins(epoch, recorder.runSteps()); epoch++) {
                 boolean resumedEpoch = resume != null && epoch == resume.epoch();
                 if (!resumedEpoch) {
                     epochsBegun++;
                 }
                 recorder.startEpoch(epoch);
                 positionAtEpoch(train, resumedEpoch ? resume.epoch() : 1, resumedEpoch);
-                if (!train.hasNext()) {
-                    throw new IllegalArgumentException("The training data produced no mini-batch.");
-                }
+                StepRules.checkNotEmpty(train.hasNext());
                 batchesDone = resumedEpoch ? skip(train, resume.batchesDone()) : 0;
-                while (train.hasNext() && !limitReached(recorder, options)) {
+                while (train.hasNext() && !rules.limitReached(recorder.runSteps())) {
                     CharBatch whole = nextBatch(train);
-                    CharBatch batch = limitToSteps(whole, options, recorder);
+                    // a step limit inside the mini-batch cuts it short; checkpoints need its end
+                    CharBatch batch = whole.firstColumns(
+                            rules.stepsAllowed(recorder.runSteps(), windows(whole)) * sequenceLength);
+                    boolean wholeBatch = batch.length() == whole.length();
                     clock.start();
                     try {
                         if (gemmTraining != null && !batch.masked()) {
@@ -131,21 +133,17 @@ public final class Trainer {
                     } finally {
                         clock.stop();
                     }
-                    if (!Double.isFinite(recorder.lastStepLoss())) {
-                        throw new TrainingDivergedException(recorder.totalSteps(), recorder.lastStepLoss());
-                    }
-                    if (batch == whole) {
+                    StepRules.checkFinite(recorder.totalSteps(), recorder.lastStepLoss());
+                    if (wholeBatch) {
                         batchesDone++;
                     }
-                    boolean due = options.validateEvery() > 0
-                            && recorder.totalSteps() - stepsAtLastValidation >= options.validateEvery();
-                    if (validation != null && due) {
+                    if (validation != null && rules.validationDue(recorder.totalSteps(), stepsAtLastValidation)) {
                         validate(validation, recorder);
                         stepsAtLastValidation = recorder.totalSteps();
                         bestValidation = checkpointIfBest(checkpoints, recorder, bestValidation,
-                                position(epoch, batchesDone, batching), batch == whole);
+                                position(epoch, batchesDone, batching), wholeBatch);
                     }
-                    boolean checkpointDue = checkpoints != null && options.checkpointEvery() > 0 && batch == whole
+                    boolean checkpointDue = checkpoints != null && options.checkpointEvery() > 0 && wholeBatch
                             && recorder.totalSteps() - stepsAtLastCheckpoint >= options.checkpointEvery();
                     if (checkpointDue) {
                         checkpoints.onCheckpoint(new CheckpointListener.Checkpoint(position(epoch, batchesDone, batching),
@@ -154,14 +152,14 @@ public final class Trainer {
                         stepsAtLastCheckpoint = recorder.totalSteps();
                     }
                 }
-                if (validation != null && stepsAtLastValidation != recorder.totalSteps()) {
+                if (validation != null && rules.validationDueAtEpochEnd(recorder.totalSteps(), stepsAtLastValidation)) {
                     validate(validation, recorder);
                     stepsAtLastValidation = recorder.totalSteps();
                     bestValidation = checkpointIfBest(checkpoints, recorder, bestValidation,
                             position(epoch, batchesDone, batching), true);
                 }
-                if (limitReached(recorder, options) || epoch == options.epochs()) {
-                    break;
+                if (!rules.epochBegins(epoch + 1, recorder.runSteps())) {
+                    break;   // the position stays in this epoch
                 }
             }
         } finally {
@@ -241,16 +239,8 @@ public final class Trainer {
         recorder.report(true);
     }
 
-    private static boolean limitReached(StepRecorder recorder, TrainingOptions options) {
-        return options.maxSteps() > 0 && recorder.runSteps() >= options.maxSteps();
-    }
-
-    /** Cuts a mini-batch of several windows short so that the step limit is met exactly. */
-    private CharBatch limitToSteps(CharBatch batch, TrainingOptions options, StepRecorder recorder) {
-        if (options.maxSteps() == 0) {
-            return batch;
-        }
-        long remainingSteps = options.maxSteps() - recorder.runSteps();
-        return batch.firstColumns(remainingSteps * sequenceLength);
+    /** Sequence-length windows (steps) in a mini-batch: the last may be shorter. */
+    private long windows(CharBatch batch) {
+        return (batch.length() + sequenceLength - 1) / sequenceLength;
     }
 }
