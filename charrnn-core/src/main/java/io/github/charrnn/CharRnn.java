@@ -300,9 +300,9 @@ public final class CharRnn {
     }
 
     /**
-     * Mean loss, perplexity and bits per character on mini-batches (state carried between
-     * {@link io.github.charrnn.batching.ConsecutiveBatches consecutive} ones). LSTM models are evaluated with the
-     * training's forward pass, at about three times the training's speed ({@link Evaluator}).
+     * Mean loss, perplexity and bits per character on mini-batches (state carried between the mini-batches of a
+     * {@link io.github.charrnn.batching.CharBatchSource#consecutive() consecutive} source). LSTM models are evaluated
+     * with the training's forward pass, at about three times the training's speed ({@link Evaluator}).
      */
     public EvaluationResult evaluate(DataSetIterator batches) {
         return exclusively(() -> Evaluator.evaluate(network, batches));

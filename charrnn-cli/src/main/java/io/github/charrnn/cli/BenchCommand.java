@@ -1,9 +1,9 @@
 package io.github.charrnn.cli;
 
 import io.github.charrnn.CharRnn;
-import io.github.charrnn.datavec.batching.BatchFormat;
-import io.github.charrnn.datavec.batching.BatchMode;
+import io.github.charrnn.batching.BatchFormat;
 import io.github.charrnn.datavec.batching.CharBatchIterator;
+import io.github.charrnn.datavec.batching.BatchOptions;
 import io.github.charrnn.datavec.batching.CharBatches;
 import io.github.charrnn.datavec.corpus.EncodedText;
 import io.github.charrnn.datavec.corpus.TextCorpus;
@@ -101,8 +101,8 @@ final class BenchCommand implements Callable<Integer> {
         CharRnn rnn = inputs.applyTo(CharRnn.builder().vocabulary(corpus.vocabulary()).hiddenSize(hidden).layers(layers)
                 .sequenceLength(seq)).build();
         BatchFormat format = BatchFormat.forInput(rnn.config().input());
-        CharBatchIterator train = CharBatches.forTraining(corpus.split(0), false, corpus.vocabulary().size(), batch, seq,
-                BatchMode.CONSECUTIVE, 1, CharBatches.AUTO_MAX_WINDOWS, format).train();
+        CharBatchIterator train = CharBatches.forTraining(corpus.split(0), false, corpus.vocabulary().size(),
+                BatchOptions.of(batch, seq).withSeed(1).withFormat(format)).train();
         System.out.printf("model: %s, batch %d, sequence %d; %d warm-up + %d timed steps%n", rnn, batch, seq, warmup, steps);
 
         if (warmup > 0) {
@@ -159,7 +159,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private CharBatchIterator evaluationBatches(CharRnn rnn, EncodedText text, BatchFormat format) {
-        return CharBatches.create(text, rnn.vocabulary().size(), batch, seq, BatchMode.CONSECUTIVE, 0, "evaluation", format);
+        return CharBatches.create(text, rnn.vocabulary().size(), BatchOptions.of(batch, seq).withFormat(format), "evaluation");
     }
 
     private static double seconds(long startedNanos) {

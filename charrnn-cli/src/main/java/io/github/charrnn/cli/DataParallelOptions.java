@@ -2,7 +2,7 @@ package io.github.charrnn.cli;
 
 import io.github.charrnn.datavec.batching.BatchMode;
 import io.github.charrnn.datavec.batching.CharBatches;
-import io.github.charrnn.datavec.batching.ConsecutiveBatchIterator;
+import io.github.charrnn.datavec.batching.CharBatchIterator;
 import io.github.charrnn.datavec.cluster.ClusterPlan;
 import io.github.charrnn.datavec.cluster.ClusterSession;
 import io.github.charrnn.datavec.cluster.ClusterTrainer;
@@ -58,16 +58,6 @@ final class DataParallelOptions {
         }
     }
 
-    /**
-     * At most {@code maxWindows} windows per mini-batch, and few enough that each of the --workers gets a mini-batch
-     * of its own in every epoch (at least 1). charrnn-spark makes the same choice for its executors itself.
-     *
-     * @param windowsPerRow  windows in each row of the training text, that is, steps per epoch
-     */
-    int maxWindowsPerBatch(int maxWindows, long windowsPerRow) {
-        return (int) Math.max(1, Math.min(maxWindows, windowsPerRow / Math.max(1, workers)));
-    }
-
     /** A connection to the Spark cluster, or null without --spark. */
     ClusterSession connect() {
         if (spark == null) {
@@ -95,9 +85,10 @@ final class DataParallelOptions {
             return null;
         }
         return new DataParallelSetup() {
+            /** The --workers (1 under --spark: charrnn-spark cuts blocks for its executors itself). */
             @Override
-            public int maxWindowsPerBatch(int maxWindows, long windowsPerEpoch) {
-                return DataParallelOptions.this.maxWindowsPerBatch(maxWindows, windowsPerEpoch);
+            public int workers() {
+                return Math.max(1, workers);
             }
 
             @Override
@@ -113,7 +104,7 @@ final class DataParallelOptions {
     private DataParallelTraining training(ClusterSession cluster, TextCorpus corpus, CharBatches.TrainingBatches batches,
                                           int sequenceLength, double validationFraction, TrainingOptions options) {
         if (cluster != null) {
-            ConsecutiveBatchIterator train = (ConsecutiveBatchIterator) batches.train();
+            CharBatchIterator train = batches.train();
             return cluster.training(corpus, new ClusterPlan(train.batch(), sequenceLength, train.windowsPerBatch(),
                     validationFraction, 1, options));
         }

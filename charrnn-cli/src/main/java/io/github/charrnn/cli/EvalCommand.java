@@ -1,9 +1,9 @@
 package io.github.charrnn.cli;
 
 import io.github.charrnn.CharRnn;
-import io.github.charrnn.datavec.batching.BatchFormat;
-import io.github.charrnn.datavec.batching.BatchMode;
+import io.github.charrnn.batching.BatchFormat;
 import io.github.charrnn.datavec.batching.CharBatches;
+import io.github.charrnn.datavec.batching.BatchOptions;
 import io.github.charrnn.datavec.corpus.TextCorpus;
 import io.github.charrnn.evaluation.EvaluationResult;
 import picocli.CommandLine.Command;
@@ -53,8 +53,8 @@ final class EvalCommand implements Callable<Integer> {
                     + sequenceLength + "; use a longer text or a smaller --seq.");
         }
         int streams = Math.max(1, Math.min(batch, corpus.length() / sequenceLength));
-        EvaluationResult result = rnn.evaluate(CharBatches.create(corpus.ids(), rnn.vocabulary().size(), streams,
-                sequenceLength, BatchMode.CONSECUTIVE, 0, "evaluation", BatchFormat.forInput(rnn.config().input())));
+        EvaluationResult result = rnn.evaluate(CharBatches.create(corpus.ids(), rnn.vocabulary().size(),
+                BatchOptions.of(streams, sequenceLength).withFormat(BatchFormat.forInput(rnn.config().input())), "evaluation"));
         if (output.json) {
             System.out.println(Json.object("loss", result.loss(), "perplexity", result.perplexity(),
                     "bits_per_char", result.bitsPerCharacter(), "chars", result.characters()));

@@ -47,10 +47,10 @@ class DataParallelOptionsTest {
 
     @Test
     void eachWorkerGetsAMiniBatchOfItsOwnEveryEpoch() {
-        assertEquals(10, options(1, null).maxWindowsPerBatch(10, 1000));
-        assertEquals(5, options(4, null).maxWindowsPerBatch(10, 20));
-        assertEquals(1, options(4, null).maxWindowsPerBatch(10, 3));
-        assertEquals(7, options(0, null).maxWindowsPerBatch(10, 7));
+        // the policy itself is CharBatches.maxWindowsPerBatch (BatchingTest); the setup tells it the workers
+        assertEquals(4, options(4, null).setup(null, null, 10, 0.1, System.out).workers());
+        assertEquals(1, options(1, "local[2]").setup(null, null, 10, 0.1, System.out).workers());
+        assertNull(options(1, null).setup(null, null, 10, 0.1, System.out));
     }
 
     private static void assertMessage(String message, DataParallelOptions options, boolean resuming, long checkpointEvery,

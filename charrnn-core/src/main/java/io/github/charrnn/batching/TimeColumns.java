@@ -21,7 +21,8 @@ public final class TimeColumns {
         return new DataSet(firstColumns(batch.getFeatures(), columns), firstColumns(batch.getLabels(), columns));
     }
 
-    private static INDArray firstColumns(INDArray sequences, long columns) {
+    /** The first {@code columns} time steps of a [batch, width, time] array, copied in Fortran order. */
+    static INDArray firstColumns(INDArray sequences, long columns) {
         return sequences.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, columns)).dup('f');
     }
 }

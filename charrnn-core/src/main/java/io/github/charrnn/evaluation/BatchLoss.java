@@ -1,6 +1,6 @@
 package io.github.charrnn.evaluation;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
+import io.github.charrnn.batching.CharBatch;
 
 /**
  * The summed negative log-likelihood of mini-batches under a network, with the recurrent state carried from one
@@ -12,8 +12,7 @@ interface BatchLoss {
     void clearState();
 
     /**
-     * -log p(target) summed over rows and time: features and labels one-hot [batch, vocabulary, time] or ids
-     * [batch, 1, time]; {@code labelMask} null or [batch, time] weights of each character's loss.
+     * -log p(target) summed over rows and time, each character's loss weighted by the batch's label mask, if any.
      */
-    double negativeLogLikelihood(INDArray features, INDArray labels, INDArray labelMask);
+    double negativeLogLikelihood(CharBatch batch);
 }

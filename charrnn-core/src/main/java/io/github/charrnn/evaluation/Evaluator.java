@@ -1,12 +1,13 @@
 package io.github.charrnn.evaluation;
 
-import io.github.charrnn.batching.ConsecutiveBatches;
+import io.github.charrnn.batching.BatchFormat;
+import io.github.charrnn.batching.CharBatch;
+import io.github.charrnn.batching.CharBatchSource;
 import io.github.charrnn.batching.OneHot;
 import io.github.charrnn.model.OneHotToIds;
 import io.github.charrnn.training.GemmLstmEvaluation;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 import java.util.Arrays;
@@ -37,6 +38,8 @@ public final class Evaluator {
     private final MultiLayerNetwork network;
     private final boolean forwardPass;
     private final BatchLoss loss;
+    private final int vocabularySize;
+    private final boolean idsInput;     // embedding input: features may be ids
 
     /** An evaluator of {@code network}, which may be trained between calls. */
     public Evaluator(MultiLayerNetwork network) {
@@ -46,6 +49,8 @@ public final class Evaluator {
     /** @param forwardPassAllowed whether the forward pass may evaluate the network where it supports it */
     Evaluator(MultiLayerNetwork network, boolean forwardPassAllowed) {
         this.network = network;
+        this.vocabularySize = (int) network.layerInputSize(0);
+        this.idsInput = network.getLayerWiseConfigurations().getInputPreProcess(0) instanceof OneHotToIds;
         this.forwardPass = forwardPassAllowed && GemmLstmEvaluation.supports(network);
         this.loss = forwardPass
                 ? forwardPassLoss(new GemmLstmEvaluation(network, network.getLayerWiseConfigurations().getTbpttFwdLength()))
@@ -55,12 +60,22 @@ public final class Evaluator {
     /**
      * Evaluates every mini-batch of {@code batches} (reset first if it can be): features and labels one-hot
      * [batch, vocabulary, time] or ids [batch, 1, time], as training takes them, and a label mask, if any,
-     * [batch, time]. If the iterator is {@link ConsecutiveBatches}, the recurrent state is carried from batch to
-     * batch while the number of rows stays the same, as the articles' validation does; otherwise each batch starts
-     * from a zero state.
+     * [batch, time]. The recurrent state is carried from batch to batch if the iterator is a
+     * {@link CharBatchSource#consecutive() consecutive} source, as {@link #evaluate(DataSetIterator, boolean)} says.
      */
     public EvaluationResult evaluate(DataSetIterator batches) {
-        boolean carryState = batches instanceof ConsecutiveBatches;
+        return evaluate(batches, CharBatchSource.consecutive(batches));
+    }
+
+    /**
+     * Evaluates every mini-batch of {@code batches}, as {@link #evaluate(DataSetIterator)}.
+     *
+     * @param carryState true to carry the recurrent state from one batch to the next while the number of rows stays
+     *                   the same (row r of a batch continues row r of the one before, as in the articles'
+     *                   validation); false to start every batch from a zero state
+     * @throws IllegalArgumentException if a batch does not fit the network
+     */
+    public EvaluationResult evaluate(DataSetIterator batches, boolean carryState) {
         if (batches.resetSupported()) {
             batches.reset();
         }
@@ -70,16 +85,19 @@ public final class Evaluator {
         long previousRows = -1;
         try {
             while (batches.hasNext()) {
-                DataSet batch = batches.next();
-                long rows = batch.getFeatures().size(0);
+                CharBatch batch = CharBatch.from(batches.next(), batches, vocabularySize);
+                if (batch.featureFormat() == BatchFormat.IDS && !idsInput) {
+                    throw new IllegalArgumentException("Features as ids [batch, 1, time] need a model with embedding"
+                            + " input; got features " + Arrays.toString(batch.features().shape()) + ".");
+                }
+                long rows = batch.rows();
                 if (!carryState || rows != previousRows) {
                     loss.clearState();
                 }
                 previousRows = rows;
-                INDArray labels = batch.getLabels();
-                INDArray mask = batch.getLabelsMaskArray();
-                lossSum += loss.negativeLogLikelihood(batch.getFeatures(), labels, mask);
-                count += mask == null ? labels.size(0) * labels.size(2) : mask.sumNumber().longValue();
+                INDArray mask = batch.labelMask();
+                lossSum += loss.negativeLogLikelihood(batch);
+                count += mask == null ? batch.rows() * batch.length() : mask.sumNumber().longValue();
             }
         } finally {
             loss.clearState();
@@ -102,7 +120,6 @@ public final class Evaluator {
                 throw new IllegalArgumentException("Symbol id " + id + " is outside 0.." + (vocabularySize - 1) + ".");
             }
         }
-        boolean idsInput = network.getLayerWiseConfigurations().getInputPreProcess(0) instanceof OneHotToIds;
         loss.clearState();
         double lossSum = 0;
         try {
@@ -111,7 +128,8 @@ public final class Evaluator {
                 int[][] input = {Arrays.copyOfRange(ids, start, end)};
                 int[][] target = {Arrays.copyOfRange(ids, start + 1, end + 1)};
                 INDArray features = idsInput ? OneHot.idSequences(input) : OneHot.sequences(input, vocabularySize);
-                lossSum += loss.negativeLogLikelihood(features, OneHot.idSequences(target), null);
+                lossSum += loss.negativeLogLikelihood(new CharBatch(features, idsInput ? BatchFormat.IDS : BatchFormat.ONE_HOT,
+                        OneHot.idSequences(target), BatchFormat.IDS));
             }
         } finally {
             loss.clearState();
@@ -142,8 +160,8 @@ public final class Evaluator {
             }
 
             @Override
-            public double negativeLogLikelihood(INDArray features, INDArray labels, INDArray labelMask) {
-                return evaluation.negativeLogLikelihood(features, labels, labelMask);
+            public double negativeLogLikelihood(CharBatch batch) {
+                return evaluation.negativeLogLikelihood(batch);
             }
         };
     }

@@ -1,5 +1,7 @@
 package io.github.charrnn.evaluation;
 
+import io.github.charrnn.batching.BatchFormat;
+import io.github.charrnn.batching.CharBatch;
 import io.github.charrnn.batching.OneHot;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -27,10 +29,11 @@ final class RnnTimeStepLoss implements BatchLoss {
     }
 
     @Override
-    public double negativeLogLikelihood(INDArray features, INDArray labels, INDArray labelMask) {
-        INDArray probabilities = network.rnnTimeStep(features);
-        INDArray oneHotTargets = labels.size(1) == 1 && probabilities.size(1) > 1
-                ? OneHot.ofIds(labels, (int) probabilities.size(1)) : labels;
+    public double negativeLogLikelihood(CharBatch batch) {
+        INDArray probabilities = network.rnnTimeStep(batch.features());
+        INDArray labelMask = batch.labelMask();
+        INDArray oneHotTargets = batch.labelFormat() == BatchFormat.IDS
+                ? OneHot.ofIds(batch.labels(), (int) probabilities.size(1)) : batch.labels();
         INDArray targetProbability = probabilities.mul(oneHotTargets).sum(1);  // [batch, time]
         Transforms.max(targetProbability, MIN_PROBABILITY, false);
         INDArray logLikelihood = Transforms.log(targetProbability, false);

@@ -93,7 +93,8 @@ final class BatchShard {
                 activations = passes[l].forward(layerInputs[l], time);
             }
         }
-        double loss = output.forwardBackward(layerInputs[recurrentLayers], targets(segment.targets(), time), count);
+        double loss = output.forwardBackward(layerInputs[recurrentLayers], targets(segment.targets(), time),
+                segment.targetFormat(), count);
         OffHeapRows outputGradient = output.inputGradient();
         for (int l = recurrentLayers - 1; l >= 0; l--) {
             if (dropouts[l + 1] != null) {

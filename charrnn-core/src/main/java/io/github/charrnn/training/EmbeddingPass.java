@@ -1,5 +1,6 @@
 package io.github.charrnn.training;
 
+import io.github.charrnn.batching.BatchFormat;
 import io.github.charrnn.kernel.OffHeapRows;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
@@ -38,11 +39,11 @@ final class EmbeddingPass {
 
     /**
      * The embedded rows [time*batch, E], time-major (row t*batch + r is time step {@code from + t} of sequence r),
-     * of a segment of features [batch, V, length] one-hot or [batch, 1, length] ids. One-hot ids are read straight
-     * from the features, without first copying the segment into time-major one-hot rows.
+     * of a segment of features [batch, V, length] one-hot or [batch, 1, length] ids, as {@code format} says. One-hot
+     * ids are read straight from the features, without first copying the segment into time-major one-hot rows.
      */
-    INDArray forward(INDArray features, long from, int time) {
-        return forward(SegmentIds.of(features, from, time, table.rows()));
+    INDArray forward(INDArray features, BatchFormat format, long from, int time) {
+        return forward(SegmentIds.of(features, format, from, time));
     }
 
     /** The embedded rows [ids.length, E] of the given symbol ids, in their order. */

@@ -1,5 +1,7 @@
 package io.github.charrnn.training;
 
+import io.github.charrnn.batching.BatchFormat;
+import io.github.charrnn.batching.CharBatch;
 import io.github.charrnn.kernel.OffHeapRows;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
@@ -85,52 +87,57 @@ public final class GemmLstmEvaluation {
 
     /**
      * The negative log-likelihood of the labels, summed over rows and time, continuing from the state the last call
-     * left if it had as many rows (else from a zero state).
+     * left if it had as many rows (else from a zero state). The batch's label mask, if any, weights each character's
+     * loss (0 leaves it out); a feature mask is not read.
      *
-     * @param features  one-hot [rows, vocabulary, time], or ids [rows, 1, time] for a network with an embedding
-     * @param labels    one-hot (or target probabilities) [rows, vocabulary, time], or ids [rows, 1, time]
-     * @param labelMask null, or [rows, time] weights of each character's loss (0 leaves it out)
-     * @throws IllegalArgumentException if the shapes do not fit the network
+     * @param batch features one-hot, or ids for a network with an embedding; labels one-hot (or target
+     *              probabilities) or ids
+     * @throws IllegalArgumentException if the batch does not fit the network
      */
-    public double negativeLogLikelihood(INDArray features, INDArray labels, INDArray labelMask) {
-        checkShapes(features, labels, labelMask);
-        int rows = (int) features.size(0);
-        long length = features.size(2);
+    public double negativeLogLikelihood(CharBatch batch) {
+        checkShapes(batch);
+        int rows = (int) batch.rows();
+        long length = batch.length();
         prepare(rows);
-        INDArray x = asFloat(features);
-        INDArray y = asFloat(labels);
-        INDArray mask = labelMask == null ? null : asFloat(labelMask).reshape(rows, 1, length);
+        INDArray x = asFloat(batch.features());
+        INDArray y = asFloat(batch.labels());
+        INDArray mask = batch.labelMask() == null ? null : asFloat(batch.labelMask()).reshape(rows, 1, length);
         double sum = 0;
         for (long from = 0; from < length; from += chunk) {
             int time = (int) Math.min(chunk, length - from);
             // one-hot input: the first layer gathers rows of its weights by symbol id (no one-hot product)
             INDArray activations = embedding == null
-                    ? passes[0].forward(SegmentIds.of(x, from, time, network.layerInputSize(0)), time)
-                    : passes[0].forward(embedding.forward(x, from, time), time);
+                    ? passes[0].forward(SegmentIds.of(x, batch.featureFormat(), from, time), time)
+                    : passes[0].forward(embedding.forward(x, batch.featureFormat(), from, time), time);
             passes[0].carryState();   // writes the rows before those of the returned activations
             for (int l = 1; l < passes.length; l++) {
                 activations = passes[l].forward(activations, time);
                 passes[l].carryState();
             }
-            sum += output.negativeLogLikelihood(activations, OffHeapRows.timeMajor(y, from, time),
+            sum += output.negativeLogLikelihood(activations, OffHeapRows.timeMajor(y, from, time), batch.labelFormat(),
                     mask == null ? null : OffHeapRows.timeMajor(mask, from, time), time * rows);
         }
         return sum;
     }
 
-    private void checkShapes(INDArray features, INDArray labels, INDArray labelMask) {
-        long inputs = network.layerInputSize(0);
-        long classes = network.layerSize(network.getnLayers() - 1);
-        boolean featuresFit = features.rank() == 3 && features.size(0) > 0
-                && (features.size(1) == inputs || (firstRecurrent == 1 && features.size(1) == 1));
-        boolean labelsFit = labels != null && labels.rank() == 3 && labels.size(0) == features.size(0)
-                && labels.size(2) == features.size(2) && (labels.size(1) == classes || labels.size(1) == 1);
+    /** The formats were decided where the batch was made; this checks that they fit this network. */
+    private void checkShapes(CharBatch batch) {
+        int inputs = (int) network.layerInputSize(0);
+        int classes = (int) network.layerSize(network.getnLayers() - 1);
+        INDArray features = batch.features();
+        INDArray labels = batch.labels();
+        INDArray labelMask = batch.labelMask();
+        boolean featuresFit = batch.featureFormat().fits(features, inputs) && features.size(0) > 0
+                && (batch.featureFormat() == BatchFormat.ONE_HOT || firstRecurrent == 1);
+        boolean labelsFit = batch.labelFormat().fits(labels, classes) && labels.size(0) == features.size(0)
+                && labels.size(2) == features.size(2);
         boolean maskFits = labelMask == null || labelMask.length() == features.size(0) * features.size(2);
         if (!featuresFit || !labelsFit || !maskFits) {
             throw new IllegalArgumentException("Mini-batches to evaluate must be features and labels of shape [batch, "
                     + inputs + ", time] (one-hot) or [batch, 1, time] (ids; features only with embedding input), and a"
                     + " label mask, if any, [batch, time]; got features " + Arrays.toString(features.shape())
-                    + ", labels " + (labels == null ? "none" : Arrays.toString(labels.shape()))
+                    + " (" + batch.featureFormat() + "), labels " + Arrays.toString(labels.shape())
+                    + " (" + batch.labelFormat() + ")"
                     + (labelMask == null ? "" : ", mask " + Arrays.toString(labelMask.shape())) + ".");
         }
     }

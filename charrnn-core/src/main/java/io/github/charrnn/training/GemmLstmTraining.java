@@ -1,5 +1,6 @@
 package io.github.charrnn.training;
 
+import io.github.charrnn.batching.CharBatch;
 import io.github.charrnn.kernel.OffHeapRows;
 import io.github.charrnn.model.OneHotToIds;
 import io.github.charrnn.runtime.NativeThreads;
@@ -22,7 +23,6 @@ import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
@@ -71,7 +71,6 @@ final class GemmLstmTraining {
     private final double gradientClip;
     private final int recurrentLayers;
     private final int firstRecurrent;   // 1 after an embedding layer, else 0
-    private final long vocabularySize;
     private final Gradient gradient;
     private final int shardsWanted;
     private final double[] keeps;       // per recurrent and output layer, the dropout keep probability (1: none)
@@ -104,7 +103,6 @@ final class GemmLstmTraining {
         this.gradientClip = gradientClip;
         this.shardsWanted = shards;
         this.firstRecurrent = embeddingFirst(network) ? 1 : 0;
-        this.vocabularySize = network.layerInputSize(0);
         this.recurrentLayers = network.getnLayers() - 1 - firstRecurrent;
         if (network.getFlattenedGradients() == null) {
             network.initGradientsView();
@@ -205,15 +203,13 @@ final class GemmLstmTraining {
     }
 
     /**
-     * Trains on one mini-batch: features and labels [batch, vocabulary, time] without masks, one step per
+     * Trains on one mini-batch: features and labels in their {@link CharBatch} formats, without masks, one step per
      * sequence-length segment, from a zero state. A step whose loss is NaN or infinite is reported to the
      * listener but not applied, and ends the mini-batch: the weights stay those of the last good step.
      */
-    void fit(DataSet batchData, StepListener listener) {
-        INDArray features = batchData.getFeatures();
-        INDArray labels = batchData.getLabels();
-        int rows = (int) features.size(0);
-        long length = features.size(2);
+    void fit(CharBatch batchData, StepListener listener) {
+        int rows = (int) batchData.rows();
+        long length = batchData.length();
         prepare(rows);
         for (BatchShard shard : shards) {
             shard.resetState();
@@ -221,7 +217,7 @@ final class GemmLstmTraining {
         try (NativeThreads.Share ignored = threads.parallel() ? NativeThreads.shareBlasAmong(shards.length) : () -> { }) {
             for (long from = 0; from < length; from += sequenceLength) {
                 int time = (int) Math.min(sequenceLength, length - from);
-                double loss = computeGradient(segment(features, labels, from, time));
+                double loss = computeGradient(segment(batchData, from, time));
                 if (!Double.isFinite(loss)) {
                     // report the step, but leave the weights as they were before it: the caller stops training
                     listener.stepDone(rows, time, loss / ((double) rows * time));
@@ -241,10 +237,9 @@ final class GemmLstmTraining {
      * segment of a mini-batch into the network's gradient array, the state carried into it from the segments
      * before, and returns that loss. For tests.
      */
-    double gradientOfLastSegment(DataSet batchData) {
-        INDArray features = batchData.getFeatures();
-        long length = features.size(2);
-        prepare((int) features.size(0));
+    double gradientOfLastSegment(CharBatch batchData) {
+        long length = batchData.length();
+        prepare((int) batchData.rows());
         for (BatchShard shard : shards) {
             shard.resetState();
         }
@@ -256,7 +251,7 @@ final class GemmLstmTraining {
                     shard.carryState();
                 }
             }
-            loss = computeGradient(segment(features, batchData.getLabels(), from, time));
+            loss = computeGradient(segment(batchData, from, time));
         }
         addShardGradients();
         return loss;
@@ -266,16 +261,18 @@ final class GemmLstmTraining {
      * A segment of the mini-batch as the shards read it, made on this thread. The dropout masks are drawn here, in
      * layer order, for the whole batch: the random numbers are those an unsplit batch would draw.
      */
-    private Segment segment(INDArray features, INDArray labels, long from, int time) {
+    private Segment segment(CharBatch batchData, long from, int time) {
         int rows = time * batch;
+        INDArray features = batchData.features();
         boolean oneHotRows = firstRecurrent == 0 && masks[0] != null;
-        int[] ids = oneHotRows ? null : SegmentIds.of(features, from, time, vocabularySize);
+        int[] ids = oneHotRows ? null : SegmentIds.of(features, batchData.featureFormat(), from, time);
         OffHeapRows input = oneHotRows ? OffHeapRows.timeMajor(features, from, time) : null;
         OffHeapRows[] drawn = new OffHeapRows[masks.length];
         for (int l = 0; l < masks.length; l++) {
             drawn[l] = masks[l] == null ? null : masks[l].draw(rows);
         }
-        return new Segment(time, ids, input, OffHeapRows.timeMajor(labels, from, time), drawn);
+        return new Segment(time, ids, input, OffHeapRows.timeMajor(batchData.labels(), from, time),
+                batchData.labelFormat(), drawn);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.charrnn.training;
 
+import io.github.charrnn.batching.BatchFormat;
 import io.github.charrnn.kernel.OffHeapRows;
 
 /**
@@ -11,7 +12,9 @@ import io.github.charrnn.kernel.OffHeapRows;
  *                   dropout); else null
  * @param oneHotRows the one-hot input rows, where the first recurrent layer applies dropout to them; else null
  * @param targets    the targets: one row of probabilities per input row, or one column of ids
+ * @param targetFormat which of the two {@code targets} holds
  * @param masks      per layer (the output layer last), the dropout mask of its input, or null where it has none
  */
-record Segment(int time, int[] ids, OffHeapRows oneHotRows, OffHeapRows targets, OffHeapRows[] masks) {
+record Segment(int time, int[] ids, OffHeapRows oneHotRows, OffHeapRows targets, BatchFormat targetFormat,
+               OffHeapRows[] masks) {
 }

@@ -1,5 +1,6 @@
 package io.github.charrnn.training;
 
+import io.github.charrnn.batching.BatchFormat;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -14,12 +15,12 @@ final class SegmentIds {
     }
 
     /**
-     * Ids of time steps {@code from} to {@code from + time} of {@code features}: one-hot [batch, vocabulary, time]
-     * (the id is the first largest element of each column, as ND4J's argMax gives it) or ids [batch, 1, time]
-     * (told apart by {@code vocabularySize}); element {@code t * batch + r} is row r at step t.
+     * Ids of time steps {@code from} to {@code from + time} of {@code features} in the given format: one-hot
+     * [batch, vocabulary, time] (the id is the first largest element of each column, as ND4J's argMax gives it) or
+     * ids [batch, 1, time]; element {@code t * batch + r} is row r at step t.
      */
-    static int[] of(INDArray features, long from, int time, long vocabularySize) {
-        boolean ids = features.size(1) == 1 && vocabularySize > 1;
+    static int[] of(INDArray features, BatchFormat format, long from, int time) {
+        boolean ids = format == BatchFormat.IDS;
         if (features.dataType() == DataType.FLOAT && features.rank() == 3) {
             return read(features, from, time, ids);
         }

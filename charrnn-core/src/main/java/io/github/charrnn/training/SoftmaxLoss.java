@@ -1,5 +1,6 @@
 package io.github.charrnn.training;
 
+import io.github.charrnn.batching.BatchFormat;
 import io.github.charrnn.kernel.FloatMatrix;
 import io.github.charrnn.kernel.Gemm;
 import io.github.charrnn.kernel.OffHeapRows;
@@ -35,14 +36,15 @@ final class SoftmaxLoss {
 
     /**
      * The negative log-likelihood of the targets, summed over the first {@code rows} rows of {@code input}
-     * ([rows, H]). {@code labels} holds one row of target probabilities per input row (usually one-hot) or a
-     * single column of target ids; {@code rowWeights} ([rows, 1], null for all 1) scales each row's loss, and
+     * ([rows, H]). {@code labels} holds one row of target probabilities per input row (usually one-hot) or, with
+     * {@link BatchFormat#IDS}, a single column of target ids; {@code rowWeights} ([rows, 1], null for all 1) scales each row's loss, and
      * rows of weight 0 are skipped.
      */
-    double negativeLogLikelihood(INDArray input, OffHeapRows labels, OffHeapRows rowWeights, int rows) {
+    double negativeLogLikelihood(INDArray input, OffHeapRows labels, BatchFormat labelFormat, OffHeapRows rowWeights,
+                                 int rows) {
         Gemm.multiply(FloatMatrix.of(input), false, FloatMatrix.of(weights), false, logits.block(0, rows), 1f, 0f);
         float[] b = bias.toFloatVector();
-        boolean ids = labels.width() == 1 && classes > 1;
+        boolean ids = labelFormat == BatchFormat.IDS;
         // the block boundaries depend only on the sizes and the blocks are added in order: the same sum on any machine
         int blocks = (int) Math.max(1, Math.min(MAX_BLOCKS, (long) rows * classes / BLOCK_WORK));
         double[] blockLosses = new double[blocks];

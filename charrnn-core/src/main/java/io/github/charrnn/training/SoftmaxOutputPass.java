@@ -1,5 +1,6 @@
 package io.github.charrnn.training;
 
+import io.github.charrnn.batching.BatchFormat;
 import io.github.charrnn.kernel.FloatMatrix;
 import io.github.charrnn.kernel.Gemm;
 import io.github.charrnn.kernel.OffHeapRows;
@@ -54,15 +55,16 @@ final class SoftmaxOutputPass {
 
     /**
      * Forward and backward at once: computes the softmax of {@code input} ([rows, H]) against {@code labels}
-     * (one row of target probabilities, usually one-hot, per input row, or a single column of target ids),
+     * (one row of target probabilities, usually one-hot, per input row, or with {@link BatchFormat#IDS} a single
+     * column of target ids),
      * writes the parameter gradients and returns the loss summed over the rows; {@link #inputGradient()} then
      * holds the gradient of the input.
      */
-    double forwardBackward(INDArray input, OffHeapRows labels, int rows) {
+    double forwardBackward(INDArray input, OffHeapRows labels, BatchFormat labelFormat, int rows) {
         FloatMatrix inputRows = FloatMatrix.of(input);
         Gemm.multiply(inputRows, false, FloatMatrix.of(weights), false, logits.block(0, rows), 1f, 0f);
         logits.read(0, rows, values);
-        boolean ids = labels.width() == 1 && classes > 1;
+        boolean ids = labelFormat == BatchFormat.IDS;
         labels.read(0, rows, targets);   // ids: one value per row
         float[] b = bias.toFloatVector();
         // blocks of rows on the common pool (the cores are idle between GEMMs), each with its own bias sums, added

@@ -1,12 +1,12 @@
 package io.github.charrnn.training;
 
+import io.github.charrnn.batching.BatchFormat;
+import io.github.charrnn.batching.CharBatch;
 import io.github.charrnn.batching.OneHot;
-import io.github.charrnn.batching.TimeColumns;
 import io.github.charrnn.evaluation.Evaluator;
 import io.github.charrnn.model.OneHotToIds;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.TrainingListener;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
@@ -36,6 +36,8 @@ public final class Trainer {
     private final int sequenceLength;
     private final double gradientClip;
     private final GemmLstmTraining gemmTraining;   // null where DL4J's own fit trains
+    private final int vocabularySize;
+    private final boolean takesIds;                // embedding input: features may be ids
     private Evaluator validator;                   // made at the first validation, kept for the others
 
     /**
@@ -53,6 +55,8 @@ public final class Trainer {
         this.network = network;
         this.sequenceLength = sequenceLength;
         this.gradientClip = gradientClip;
+        this.vocabularySize = (int) network.layerInputSize(0);
+        this.takesIds = network.getLayerWiseConfigurations().getInputPreProcess(0) instanceof OneHotToIds;
         this.gemmTraining = gemmAllowed && GemmLstmTraining.supports(network)
                 ? new GemmLstmTraining(network, sequenceLength, gradientClip) : null;
     }
@@ -102,24 +106,26 @@ public final class Trainer {
         long stepsAtLastCheckpoint = options.checkpointEvery() > 0 ? stepsBefore - stepsBefore % options.checkpointEvery()
                 : stepsBefore;
         double bestValidation = Double.POSITIVE_INFINITY;
+        StepRules rules = new StepRules(options);
         try {
-            for (; epoch <= options.epochs() && !limitReached(recorder, options); epoch++) {
+            for (; rules.epochBegins(epoch, recorder.runSteps()); epoch++) {
                 boolean resumedEpoch = resume != null && epoch == resume.epoch();
                 if (!resumedEpoch) {
                     epochsBegun++;
                 }
                 recorder.startEpoch(epoch);
                 positionAtEpoch(train, resumedEpoch ? resume.epoch() : 1, resumedEpoch);
-                if (!train.hasNext()) {
-                    throw new IllegalArgumentException("The training data produced no mini-batch.");
-                }
+                StepRules.checkNotEmpty(train.hasNext());
                 batchesDone = resumedEpoch ? skip(train, resume.batchesDone()) : 0;
-                while (train.hasNext() && !limitReached(recorder, options)) {
-                    DataSet whole = checkShape(toDataSet(train.next()));
-                    DataSet batch = limitToSteps(whole, options, recorder);
+                while (train.hasNext() && !rules.limitReached(recorder.runSteps())) {
+                    CharBatch whole = nextBatch(train);
+                    // a step limit inside the mini-batch cuts it short; checkpoints need its end
+                    CharBatch batch = whole.firstColumns(
+                            rules.stepsAllowed(recorder.runSteps(), windows(whole)) * sequenceLength);
+                    boolean wholeBatch = batch.length() == whole.length();
                     clock.start();
                     try {
-                        if (gemmTraining != null && batch.getFeaturesMaskArray() == null && batch.getLabelsMaskArray() == null) {
+                        if (gemmTraining != null && !batch.masked()) {
                             gemmTraining.fit(batch, recorder);
                         } else {
                             network.fit(forDl4jFit(batch));
@@ -127,21 +133,17 @@ public final class Trainer {
                     } finally {
                         clock.stop();
                     }
-                    if (!Double.isFinite(recorder.lastStepLoss())) {
-                        throw new TrainingDivergedException(recorder.totalSteps(), recorder.lastStepLoss());
-                    }
-                    if (batch == whole) {
+                    StepRules.checkFinite(recorder.totalSteps(), recorder.lastStepLoss());
+                    if (wholeBatch) {
                         batchesDone++;
                     }
-                    boolean due = options.validateEvery() > 0
-                            && recorder.totalSteps() - stepsAtLastValidation >= options.validateEvery();
-                    if (validation != null && due) {
+                    if (validation != null && rules.validationDue(recorder.totalSteps(), stepsAtLastValidation)) {
                         validate(validation, recorder);
                         stepsAtLastValidation = recorder.totalSteps();
                         bestValidation = checkpointIfBest(checkpoints, recorder, bestValidation,
-                                position(epoch, batchesDone, batching), batch == whole);
+                                position(epoch, batchesDone, batching), wholeBatch);
                     }
-                    boolean checkpointDue = checkpoints != null && options.checkpointEvery() > 0 && batch == whole
+                    boolean checkpointDue = checkpoints != null && options.checkpointEvery() > 0 && wholeBatch
                             && recorder.totalSteps() - stepsAtLastCheckpoint >= options.checkpointEvery();
                     if (checkpointDue) {
                         checkpoints.onCheckpoint(new CheckpointListener.Checkpoint(position(epoch, batchesDone, batching),
@@ -150,14 +152,14 @@ public final class Trainer {
                         stepsAtLastCheckpoint = recorder.totalSteps();
                     }
                 }
-                if (validation != null && stepsAtLastValidation != recorder.totalSteps()) {
+                if (validation != null && rules.validationDueAtEpochEnd(recorder.totalSteps(), stepsAtLastValidation)) {
                     validate(validation, recorder);
                     stepsAtLastValidation = recorder.totalSteps();
                     bestValidation = checkpointIfBest(checkpoints, recorder, bestValidation,
                             position(epoch, batchesDone, batching), true);
                 }
-                if (limitReached(recorder, options) || epoch == options.epochs()) {
-                    break;
+                if (!rules.epochBegins(epoch + 1, recorder.runSteps())) {
+                    break;   // the position stays in this epoch
                 }
             }
         } finally {
@@ -208,31 +210,25 @@ public final class Trainer {
                 batching);
     }
 
-    private DataSet checkShape(DataSet batch) {
-        INDArray features = batch.getFeatures();
-        INDArray labels = batch.getLabels();
-        long inputs = network.layerInputSize(0);
-        boolean takesIds = network.getLayerWiseConfigurations().getInputPreProcess(0) instanceof OneHotToIds;
-        boolean featuresFit = features.rank() == 3 && (features.size(1) == inputs || (takesIds && features.size(1) == 1));
-        boolean labelsFit = labels != null && labels.rank() == 3 && labels.size(0) == features.size(0)
-                && labels.size(2) == features.size(2) && (labels.size(1) == inputs || labels.size(1) == 1);
-        if (!featuresFit || !labelsFit) {
-            throw new IllegalArgumentException("Mini-batches must be features and labels of shape [batch, " + inputs
+    /** The iterator's next mini-batch with its formats, checked against the network. */
+    private CharBatch nextBatch(DataSetIterator train) {
+        CharBatch batch = CharBatch.from(train.next(), train, vocabularySize);
+        if (batch.featureFormat() == BatchFormat.IDS && !takesIds) {
+            throw new IllegalArgumentException("Mini-batches must be features and labels of shape [batch, " + vocabularySize
                     + ", time] (one-hot, the model's vocabulary size in the middle) or [batch, 1, time] (symbol ids; for"
-                    + " features only with embedding input); got features " + Arrays.toString(features.shape())
-                    + " and labels " + (labels == null ? "none" : Arrays.toString(labels.shape())) + ".");
+                    + " features only with embedding input); got features " + Arrays.toString(batch.features().shape())
+                    + " as ids for a model without embedding input.");
         }
         return batch;
     }
 
     /** DL4J's own fit needs one-hot labels; ids features pass through an embedding network's preprocessor. */
-    private DataSet forDl4jFit(DataSet batch) {
-        INDArray labels = batch.getLabels();
-        if (labels.size(1) != 1) {
-            return batch;
+    private DataSet forDl4jFit(CharBatch batch) {
+        if (batch.labelFormat() == BatchFormat.ONE_HOT) {
+            return batch.toDataSet();
         }
-        return new DataSet(batch.getFeatures(), OneHot.ofIds(labels, (int) network.layerInputSize(0)),
-                batch.getFeaturesMaskArray(), batch.getLabelsMaskArray());
+        return new DataSet(batch.features(), OneHot.ofIds(batch.labels(), vocabularySize), batch.featureMask(),
+                batch.labelMask());
     }
 
     private void validate(DataSetIterator validation, StepRecorder recorder) {
@@ -243,23 +239,8 @@ public final class Trainer {
         recorder.report(true);
     }
 
-    private static boolean limitReached(StepRecorder recorder, TrainingOptions options) {
-        return options.maxSteps() > 0 && recorder.runSteps() >= options.maxSteps();
-    }
-
-    /** Cuts a mini-batch of several windows short so that the step limit is met exactly. */
-    private DataSet limitToSteps(DataSet batch, TrainingOptions options, StepRecorder recorder) {
-        if (options.maxSteps() == 0 || batch.getFeatures().rank() != 3) {
-            return batch;
-        }
-        long remainingSteps = options.maxSteps() - recorder.runSteps();
-        return TimeColumns.first(batch, remainingSteps * sequenceLength);
-    }
-
-    private static DataSet toDataSet(org.nd4j.linalg.dataset.api.DataSet batch) {
-        if (batch instanceof DataSet ds) {
-            return ds;
-        }
-        return new DataSet(batch.getFeatures(), batch.getLabels(), batch.getFeaturesMaskArray(), batch.getLabelsMaskArray());
+    /** Sequence-length windows (steps) in a mini-batch: the last may be shorter. */
+    private long windows(CharBatch batch) {
+        return (batch.length() + sequenceLength - 1) / sequenceLength;
     }
 }

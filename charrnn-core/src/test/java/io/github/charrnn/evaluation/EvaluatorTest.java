@@ -1,6 +1,7 @@
 package io.github.charrnn.evaluation;
 
-import io.github.charrnn.batching.ConsecutiveBatches;
+import io.github.charrnn.batching.BatchFormat;
+import io.github.charrnn.batching.CharBatchSource;
 import io.github.charrnn.batching.OneHot;
 import io.github.charrnn.model.CellType;
 import io.github.charrnn.model.CharRnnConfig;
@@ -42,8 +43,11 @@ class EvaluatorTest {
         List<DataSet> batches = List.of(batch(random, 3, 3 * SEQ, false, false), batch(random, 3, 3 * SEQ, false, false),
                 batch(random, 3, SEQ + 2, false, false), batch(random, 2, 2 * SEQ, false, false),
                 batch(random, 2, SEQ, false, false));
-        double carried = assertPathsAgree(network, () -> new Consecutive(batches));
-        double fresh = assertPathsAgree(network, () -> new ListDataSetIterator<>(batches, 1));
+        double carried = assertPathsAgree(network, () -> new ListDataSetIterator<>(batches, 1), true);
+        double fresh = assertPathsAgree(network, () -> new ListDataSetIterator<>(batches, 1), false);
+        // a consecutive CharBatchSource carries the state without being told
+        assertEquals(carried, new Evaluator(network, true).evaluate(new Consecutive(batches)).loss(), 1e-12);
+        assertEquals(fresh, new Evaluator(network, true).evaluate(new ListDataSetIterator<>(batches, 1)).loss(), 1e-12);
         assertTrue(Math.abs(carried - fresh) > 1e-3, "the carried state changes the loss: " + carried + " vs " + fresh);
     }
 
@@ -61,7 +65,7 @@ class EvaluatorTest {
                 for (int i = 0; i < 4; i++) {
                     batches.add(batch(random, 4, 2 * SEQ + i, idFeatures, idLabels));
                 }
-                assertPathsAgree(network, () -> new Consecutive(batches));
+                assertPathsAgree(network, () -> new ListDataSetIterator<>(batches, 1), true);
             }
         }
     }
@@ -79,7 +83,7 @@ class EvaluatorTest {
             mask.putScalar(new long[]{(i + 1) % 3, 2 * SEQ - 1}, 0);
             batches.add(new DataSet(batch.getFeatures(), batch.getLabels(), null, mask));
         }
-        assertPathsAgree(network, () -> new Consecutive(batches));
+        assertPathsAgree(network, () -> new ListDataSetIterator<>(batches, 1), true);
         assertEquals(3 * (3 * 2 * SEQ - 2), new Evaluator(network).evaluate(new Consecutive(batches)).characters());
     }
 
@@ -90,7 +94,7 @@ class EvaluatorTest {
         SplittableRandom random = new SplittableRandom(4);
         List<DataSet> batches = List.of(batch(random, 16, 2 * SEQ, true, true, 3000),
                 batch(random, 16, 2 * SEQ, true, true, 3000));
-        assertPathsAgree(network, () -> new Consecutive(batches));
+        assertPathsAgree(network, () -> new ListDataSetIterator<>(batches, 1), true);
     }
 
     /** One stream over a text longer than one call's chunk. */
@@ -129,15 +133,16 @@ class EvaluatorTest {
     }
 
     /** Asserts both paths give the same loss and count; returns the loss. */
-    private static double assertPathsAgree(MultiLayerNetwork network, java.util.function.Supplier<DataSetIterator> batches) {
+    private static double assertPathsAgree(MultiLayerNetwork network, java.util.function.Supplier<DataSetIterator> batches,
+                                           boolean carryState) {
         Evaluator fast = new Evaluator(network, true);
         assertTrue(fast.usesForwardPass());
-        EvaluationResult expected = new Evaluator(network, false).evaluate(batches.get());
-        EvaluationResult actual = fast.evaluate(batches.get());
+        EvaluationResult expected = new Evaluator(network, false).evaluate(batches.get(), carryState);
+        EvaluationResult actual = fast.evaluate(batches.get(), carryState);
         assertEquals(expected.characters(), actual.characters());
         assertEquals(expected.loss(), actual.loss(), RELATIVE * expected.loss());
         // an evaluator used again starts afresh
-        assertEquals(actual.loss(), fast.evaluate(batches.get()).loss(), 1e-12);
+        assertEquals(actual.loss(), fast.evaluate(batches.get(), carryState).loss(), 1e-12);
         return actual.loss();
     }
 
@@ -170,10 +175,20 @@ class EvaluatorTest {
                 idLabels ? OneHot.idSequences(y) : OneHot.sequences(y, vocabulary));
     }
 
-    /** Batches whose rows continue each other, as the articles' consecutive batches do. */
-    private static final class Consecutive extends ListDataSetIterator<DataSet> implements ConsecutiveBatches {
+    /** One-hot batches whose rows continue each other, as the articles' consecutive batches do. */
+    private static final class Consecutive extends ListDataSetIterator<DataSet> implements CharBatchSource {
         Consecutive(Collection<DataSet> batches) {
             super(batches, 1);
+        }
+
+        @Override
+        public BatchFormat format() {
+            return BatchFormat.ONE_HOT;
+        }
+
+        @Override
+        public boolean consecutive() {
+            return true;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.charrnn.training;
 
+import io.github.charrnn.batching.CharBatch;
 import io.github.charrnn.batching.OneHot;
 import io.github.charrnn.kernel.OffHeapRows;
 import io.github.charrnn.model.CellType;
@@ -60,10 +61,10 @@ class BatchShardTest {
     void theShardsGradientsAddUpToTheWholeBatchsGradient() {
         for (MultiLayerNetwork network : List.of(network(0.0, 3, InputEncoding.ONEHOT), network(0.0, 4, InputEncoding.EMBEDDING))) {
             DataSet twoWindows = batch(new SplittableRandom(7), 2 * SEQ);
-            double wholeLoss = new GemmLstmTraining(network, SEQ, 0, 1).gradientOfLastSegment(twoWindows);
+            double wholeLoss = new GemmLstmTraining(network, SEQ, 0, 1).gradientOfLastSegment(CharBatch.of(twoWindows, VOCABULARY));
             float[] whole = network.getFlattenedGradients().toFloatVector();
             network.getFlattenedGradients().assign(Float.NaN);
-            double splitLoss = new GemmLstmTraining(network, SEQ, 0, 2).gradientOfLastSegment(twoWindows);
+            double splitLoss = new GemmLstmTraining(network, SEQ, 0, 2).gradientOfLastSegment(CharBatch.of(twoWindows, VOCABULARY));
             float[] split = network.getFlattenedGradients().toFloatVector();
             assertEquals(wholeLoss, splitLoss, 1e-5 * wholeLoss);
             assertClose(whole, split, 1e-5, "gradient");
@@ -81,7 +82,7 @@ class BatchShardTest {
         float[] expected = network.gradient().gradient().dup().toFloatVector();
         network.rnnClearPreviousState();
         network.getFlattenedGradients().assign(Float.NaN);
-        new GemmLstmTraining(network, SEQ, 0, 2).gradientOfLastSegment(window);
+        new GemmLstmTraining(network, SEQ, 0, 2).gradientOfLastSegment(CharBatch.of(window, VOCABULARY));
         assertClose(expected, network.getFlattenedGradients().toFloatVector(), 1e-4, "gradient");
     }
 
@@ -114,7 +115,7 @@ class BatchShardTest {
         GemmLstmTraining training = new GemmLstmTraining(network, SEQ, 5, shards);
         List<Double> losses = new ArrayList<>();
         for (DataSet batch : batches) {
-            training.fit(batch, (rows, time, meanLoss) -> losses.add(meanLoss));
+            training.fit(CharBatch.of(batch, VOCABULARY), (rows, time, meanLoss) -> losses.add(meanLoss));
         }
         return losses.stream().mapToDouble(Double::doubleValue).toArray();
     }

@@ -103,8 +103,9 @@ class FusedAdamStepTest {
                         y[r][t] = (x[r][t] + 1) % 7;
                     }
                 }
-                training.fit(new org.nd4j.linalg.dataset.DataSet(io.github.charrnn.batching.OneHot.sequences(x, 7),
-                        io.github.charrnn.batching.OneHot.sequences(y, 7)), (rows, time, loss) -> assertTrue(Double.isFinite(loss)));
+                training.fit(io.github.charrnn.batching.CharBatch.of(new org.nd4j.linalg.dataset.DataSet(
+                        io.github.charrnn.batching.OneHot.sequences(x, 7), io.github.charrnn.batching.OneHot.sequences(y, 7)), 7),
+                        (rows, time, loss) -> assertTrue(Double.isFinite(loss)));
             }
             return network.params().toFloatVector();
         } finally {

@@ -1,5 +1,7 @@
 package io.github.charrnn.training;
 
+import io.github.charrnn.batching.BatchFormat;
+import io.github.charrnn.batching.CharBatch;
 import io.github.charrnn.batching.OneHot;
 import io.github.charrnn.model.CellType;
 import io.github.charrnn.model.CharRnnConfig;
@@ -35,11 +37,11 @@ class GemmLstmEvaluationTest {
         double expected = dl4jLoss(network, OneHot.sequences(x, VOCABULARY), y, null);
         for (int chunk : new int[]{1, 4, TIME, 100}) {
             GemmLstmEvaluation evaluation = new GemmLstmEvaluation(network, chunk);
-            double loss = evaluation.negativeLogLikelihood(OneHot.sequences(x, VOCABULARY), OneHot.sequences(y, VOCABULARY), null);
+            double loss = evaluation.negativeLogLikelihood(batch(OneHot.sequences(x, VOCABULARY), OneHot.sequences(y, VOCABULARY), null));
             assertEquals(expected, loss, 1e-4 * expected, "chunk " + chunk);
             // the ids format of the labels gives the same loss
             evaluation.resetState();
-            assertEquals(loss, evaluation.negativeLogLikelihood(OneHot.sequences(x, VOCABULARY), OneHot.idSequences(y), null), 1e-6 * loss);
+            assertEquals(loss, evaluation.negativeLogLikelihood(batch(OneHot.sequences(x, VOCABULARY), OneHot.idSequences(y), null)), 1e-6 * loss);
         }
     }
 
@@ -48,7 +50,7 @@ class GemmLstmEvaluationTest {
         MultiLayerNetwork network = network(InputEncoding.EMBEDDING);
         double expected = dl4jLoss(network, OneHot.sequences(x, VOCABULARY), y, null);
         GemmLstmEvaluation evaluation = new GemmLstmEvaluation(network, 4);
-        assertEquals(expected, evaluation.negativeLogLikelihood(OneHot.idSequences(x), OneHot.sequences(y, VOCABULARY), null),
+        assertEquals(expected, evaluation.negativeLogLikelihood(batch(OneHot.idSequences(x), OneHot.sequences(y, VOCABULARY), null)),
                 1e-4 * expected);
     }
 
@@ -61,7 +63,7 @@ class GemmLstmEvaluationTest {
         mask.putScalar(1, 5, 0.5);
         double expected = dl4jLoss(network, OneHot.sequences(x, VOCABULARY), y, mask);
         double loss = new GemmLstmEvaluation(network, 4)
-                .negativeLogLikelihood(OneHot.sequences(x, VOCABULARY), OneHot.sequences(y, VOCABULARY), mask);
+                .negativeLogLikelihood(batch(OneHot.sequences(x, VOCABULARY), OneHot.sequences(y, VOCABULARY), mask));
         assertEquals(expected, loss, 1e-4 * expected);
     }
 
@@ -71,17 +73,17 @@ class GemmLstmEvaluationTest {
         INDArray features = OneHot.sequences(x, VOCABULARY);
         INDArray labels = OneHot.sequences(y, VOCABULARY);
         GemmLstmEvaluation evaluation = new GemmLstmEvaluation(network, 3);
-        double whole = evaluation.negativeLogLikelihood(features, labels, null);
+        double whole = evaluation.negativeLogLikelihood(batch(features, labels, null));
 
         evaluation.resetState();
-        double halves = evaluation.negativeLogLikelihood(firstSteps(features, 0, 6), firstSteps(labels, 0, 6), null)
-                + evaluation.negativeLogLikelihood(firstSteps(features, 6, TIME), firstSteps(labels, 6, TIME), null);
+        double halves = evaluation.negativeLogLikelihood(batch(firstSteps(features, 0, 6), firstSteps(labels, 0, 6), null))
+                + evaluation.negativeLogLikelihood(batch(firstSteps(features, 6, TIME), firstSteps(labels, 6, TIME), null));
         assertEquals(whole, halves, 1e-4 * whole);
 
         evaluation.resetState();
-        double secondHalfAlone = evaluation.negativeLogLikelihood(firstSteps(features, 6, TIME), firstSteps(labels, 6, TIME), null);
+        double secondHalfAlone = evaluation.negativeLogLikelihood(batch(firstSteps(features, 6, TIME), firstSteps(labels, 6, TIME), null));
         double firstHalf = new GemmLstmEvaluation(network, 3)
-                .negativeLogLikelihood(firstSteps(features, 0, 6), firstSteps(labels, 0, 6), null);
+                .negativeLogLikelihood(batch(firstSteps(features, 0, 6), firstSteps(labels, 0, 6), null));
         assertTrue(Math.abs(whole - firstHalf - secondHalfAlone) > 1e-4, "the second half's loss depends on the state");
     }
 
@@ -94,10 +96,10 @@ class GemmLstmEvaluationTest {
         assertTrue(GemmLstmEvaluation.supports(network));
         assertThrows(IllegalArgumentException.class, () -> new GemmLstmEvaluation(rnn, 4));
         GemmLstmEvaluation evaluation = new GemmLstmEvaluation(network, 4);
-        assertThrows(IllegalArgumentException.class, () -> evaluation.negativeLogLikelihood(
-                OneHot.sequences(x, VOCABULARY + 1), OneHot.sequences(y, VOCABULARY + 1), null));
-        assertThrows(IllegalArgumentException.class, () -> evaluation.negativeLogLikelihood(
-                OneHot.sequences(x, VOCABULARY), OneHot.sequences(new int[][]{y[0]}, VOCABULARY), null));
+        assertThrows(IllegalArgumentException.class, () -> evaluation.negativeLogLikelihood(batch(
+                OneHot.sequences(x, VOCABULARY + 1), OneHot.sequences(y, VOCABULARY + 1), null)));
+        assertThrows(IllegalArgumentException.class, () -> evaluation.negativeLogLikelihood(batch(
+                OneHot.sequences(x, VOCABULARY), OneHot.sequences(new int[][]{y[0]}, VOCABULARY), null)));
     }
 
     private static double dl4jLoss(MultiLayerNetwork network, INDArray features, int[][] labels, INDArray mask) {
@@ -136,5 +138,11 @@ class GemmLstmEvaluationTest {
             }
         }
         return ids;
+    }
+
+    /** A mini-batch in the formats its arrays are written in ([batch, 1, time]: ids). */
+    private static CharBatch batch(INDArray features, INDArray labels, INDArray labelMask) {
+        return new CharBatch(features, features.size(1) == 1 ? BatchFormat.IDS : BatchFormat.ONE_HOT, labels,
+                labels.size(1) == 1 ? BatchFormat.IDS : BatchFormat.ONE_HOT, null, labelMask);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.charrnn.training;
 
+import io.github.charrnn.batching.CharBatch;
 import io.github.charrnn.batching.OneHot;
 import io.github.charrnn.model.CellType;
 import io.github.charrnn.model.CharRnnConfig;
@@ -96,7 +97,7 @@ class GemmLstmTrainingTest {
         network.rnnClearPreviousState();
         network.getFlattenedGradients().assign(Float.NaN);
 
-        double loss = new GemmLstmTraining(network, SEQ, 0).gradientOfLastSegment(forGemm);
+        double loss = new GemmLstmTraining(network, SEQ, 0).gradientOfLastSegment(CharBatch.of(forGemm, VOCABULARY));
         float[] actual = network.getFlattenedGradients().toFloatVector();
 
         assertEquals(expectedLoss, loss, 1e-4 * expectedLoss);
@@ -121,7 +122,7 @@ class GemmLstmTrainingTest {
         SplittableRandom random = new SplittableRandom(2);
         DataSet twoWindows = randomBatch(random, 2 * SEQ);
         MultiLayerNetwork network = network(0.0, 3);
-        new GemmLstmTraining(network, SEQ, 0).gradientOfLastSegment(twoWindows);
+        new GemmLstmTraining(network, SEQ, 0).gradientOfLastSegment(CharBatch.of(twoWindows, VOCABULARY));
         float[] gradient = network.getFlattenedGradients().toFloatVector();
 
         MultiLayerNetwork exact = network(0.0, 3).convertDataType(DataType.DOUBLE);

@@ -1,5 +1,6 @@
 package io.github.charrnn.training;
 
+import io.github.charrnn.batching.BatchFormat;
 import io.github.charrnn.batching.OneHot;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -30,14 +31,14 @@ class SegmentIdsTest {
             }
         }
         INDArray oneHot = OneHot.sequences(ids, 5);
-        assertArrayEquals(expected, SegmentIds.of(oneHot, 2, 4, 5));
-        assertArrayEquals(expected, SegmentIds.of(oneHot.dup('c'), 2, 4, 5));
-        assertArrayEquals(expected, SegmentIds.of(OneHot.idSequences(ids), 2, 4, 5));
+        assertArrayEquals(expected, SegmentIds.of(oneHot, BatchFormat.ONE_HOT, 2, 4));
+        assertArrayEquals(expected, SegmentIds.of(oneHot.dup('c'), BatchFormat.ONE_HOT, 2, 4));
+        assertArrayEquals(expected, SegmentIds.of(OneHot.idSequences(ids), BatchFormat.IDS, 2, 4));
         // a view (every other row of a bigger batch) and a double array take the general path or the strided one alike
         INDArray doubled = Nd4j.concat(0, oneHot, oneHot);
         INDArray view = doubled.get(NDArrayIndex.interval(0, 3), NDArrayIndex.all(), NDArrayIndex.all());
-        assertArrayEquals(expected, SegmentIds.of(view, 2, 4, 5));
-        assertArrayEquals(expected, SegmentIds.of(oneHot.castTo(DataType.DOUBLE), 2, 4, 5));
+        assertArrayEquals(expected, SegmentIds.of(view, BatchFormat.ONE_HOT, 2, 4));
+        assertArrayEquals(expected, SegmentIds.of(oneHot.castTo(DataType.DOUBLE), BatchFormat.ONE_HOT, 2, 4));
     }
 
     @Test
@@ -45,7 +46,7 @@ class SegmentIdsTest {
         INDArray features = Nd4j.zeros(DataType.FLOAT, 1, 4, 1);
         features.putScalar(new long[]{0, 1, 0}, 0.5);
         features.putScalar(new long[]{0, 3, 0}, 0.5);
-        assertArrayEquals(new int[]{1}, SegmentIds.of(features, 0, 1, 4));
-        assertArrayEquals(new int[]{1}, SegmentIds.of(features.castTo(DataType.DOUBLE), 0, 1, 4));
+        assertArrayEquals(new int[]{1}, SegmentIds.of(features, BatchFormat.ONE_HOT, 0, 1));
+        assertArrayEquals(new int[]{1}, SegmentIds.of(features.castTo(DataType.DOUBLE), BatchFormat.ONE_HOT, 0, 1));
     }
 }

@@ -1,5 +1,6 @@
 package io.github.charrnn.training;
 
+import io.github.charrnn.batching.BatchFormat;
 import io.github.charrnn.kernel.OffHeapRows;
 import io.github.charrnn.model.CellType;
 import io.github.charrnn.model.CharRnnConfig;
@@ -33,8 +34,8 @@ class SoftmaxLossTest {
         }
         // the input has exactly the rows to sum ([rows, H], here a view); the labels may have more
         INDArray firstRows = f.input.get(NDArrayIndex.interval(0, 7), NDArrayIndex.all());
-        double oneHot = f.loss.negativeLogLikelihood(firstRows, f.oneHotLabels(targets), null, 7);
-        double ids = f.loss.negativeLogLikelihood(firstRows, f.idLabels(targets), null, 7);
+        double oneHot = f.loss.negativeLogLikelihood(firstRows, f.oneHotLabels(targets), BatchFormat.ONE_HOT, null, 7);
+        double ids = f.loss.negativeLogLikelihood(firstRows, f.idLabels(targets), BatchFormat.IDS, null, 7);
         assertEquals(expected, oneHot, 1e-4);
         assertEquals(expected, ids, 1e-4);
     }
@@ -48,7 +49,7 @@ class SoftmaxLossTest {
         double[] p1 = f.probabilities(1);
         double expected = -(0.5 * Math.log(p0[0]) + 0.5 * Math.log(p0[1]))
                 - (0.2 * Math.log(p1[0]) + 0.2 * Math.log(p1[1]) + 0.6 * Math.log(p1[2]));
-        assertEquals(expected, f.loss.negativeLogLikelihood(f.input, labels, null, 2), 1e-4);
+        assertEquals(expected, f.loss.negativeLogLikelihood(f.input, labels, BatchFormat.ONE_HOT, null, 2), 1e-4);
     }
 
     @Test
@@ -58,9 +59,9 @@ class SoftmaxLossTest {
         OffHeapRows weights = new OffHeapRows(3, 1);
         weights.write(0, 3, new float[]{2, 0, 0.5f});
         double expected = -2 * Math.log(f.probabilities(0)[1]) - 0.5 * Math.log(f.probabilities(2)[3]);
-        assertEquals(expected, f.loss.negativeLogLikelihood(f.input, f.idLabels(targets), weights, 3), 1e-4);
+        assertEquals(expected, f.loss.negativeLogLikelihood(f.input, f.idLabels(targets), BatchFormat.IDS, weights, 3), 1e-4);
         assertThrows(IllegalArgumentException.class,
-                () -> f.loss.negativeLogLikelihood(f.input, f.idLabels(targets), null, 3));
+                () -> f.loss.negativeLogLikelihood(f.input, f.idLabels(targets), BatchFormat.IDS, null, 3));
     }
 
     /** Enough rows for several parallel blocks: the same sum as row by row, and the same on every call. */
@@ -77,9 +78,9 @@ class SoftmaxLossTest {
             expected -= Math.log(f.probabilities(r)[targets[r]]);
         }
         OffHeapRows labels = f.idLabels(targets);
-        double first = f.loss.negativeLogLikelihood(f.input, labels, null, targets.length);
+        double first = f.loss.negativeLogLikelihood(f.input, labels, BatchFormat.IDS, null, targets.length);
         assertEquals(expected, first, Math.abs(expected) * 1e-5);
-        assertEquals(first, f.loss.negativeLogLikelihood(f.input, labels, null, targets.length));
+        assertEquals(first, f.loss.negativeLogLikelihood(f.input, labels, BatchFormat.IDS, null, targets.length));
     }
 
     /** A one-layer network's output layer, random input rows and their probabilities in doubles. */

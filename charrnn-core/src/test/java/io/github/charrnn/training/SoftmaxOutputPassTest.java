@@ -1,5 +1,6 @@
 package io.github.charrnn.training;
 
+import io.github.charrnn.batching.BatchFormat;
 import io.github.charrnn.kernel.OffHeapRows;
 import io.github.charrnn.model.CellType;
 import io.github.charrnn.model.CharRnnConfig;
@@ -47,11 +48,11 @@ class SoftmaxOutputPassTest {
         Expected expected = new Expected(x, y);
 
         SoftmaxOutputPass pass = new SoftmaxOutputPass(output, GradientViews.of(output), rows + 3, true);   // room for more rows
-        assertEquals(expected.loss, pass.forwardBackward(x, idRows(targets), rows), 1e-4 * expected.loss);
+        assertEquals(expected.loss, pass.forwardBackward(x, idRows(targets), BatchFormat.IDS, rows), 1e-4 * expected.loss);
         expected.assertGradients(pass, rows);
 
         gradient(DefaultParamInitializer.WEIGHT_KEY).assign(0);
-        assertEquals(expected.loss, pass.forwardBackward(x, offHeapRowsOf(y), rows), 1e-4 * expected.loss);
+        assertEquals(expected.loss, pass.forwardBackward(x, offHeapRowsOf(y), BatchFormat.ONE_HOT, rows), 1e-4 * expected.loss);
         expected.assertGradients(pass, rows);
     }
 
@@ -65,7 +66,7 @@ class SoftmaxOutputPassTest {
         for (boolean parallelRows : new boolean[]{true, false}) {   // the same result either way
             gradient(DefaultParamInitializer.WEIGHT_KEY).assign(0);
             SoftmaxOutputPass pass = new SoftmaxOutputPass(output, GradientViews.of(output), rows, parallelRows);
-            assertEquals(expected.loss, pass.forwardBackward(x, offHeapRowsOf(y), rows), 1e-4 * expected.loss);
+            assertEquals(expected.loss, pass.forwardBackward(x, offHeapRowsOf(y), BatchFormat.ONE_HOT, rows), 1e-4 * expected.loss);
             expected.assertGradients(pass, rows);
         }
     }
@@ -75,7 +76,7 @@ class SoftmaxOutputPassTest {
         SoftmaxOutputPass pass = new SoftmaxOutputPass(output, GradientViews.of(output), 2, true);
         INDArray x = Nd4j.rand(DataType.FLOAT, 2, HIDDEN);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> pass.forwardBackward(x, idRows(new int[]{1, CLASSES}), 2));
+                () -> pass.forwardBackward(x, idRows(new int[]{1, CLASSES}), BatchFormat.IDS, 2));
         assertEquals("Label id 7 is outside 0..6.", e.getMessage());
     }
 

@@ -1,8 +1,9 @@
 package io.github.charrnn.datavec;
 
-import io.github.charrnn.batching.ConsecutiveBatches;
-import io.github.charrnn.datavec.batching.BatchFormat;
+import io.github.charrnn.batching.BatchFormat;
 import io.github.charrnn.datavec.batching.BatchMode;
+import io.github.charrnn.datavec.batching.BatchOptions;
+import io.github.charrnn.datavec.batching.IdBatch;
 import io.github.charrnn.datavec.batching.CharBatchIterator;
 import io.github.charrnn.datavec.batching.CharBatches;
 import io.github.charrnn.datavec.batching.ConsecutiveBatchIterator;
@@ -19,7 +20,6 @@ import java.util.stream.IntStream;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,7 +66,8 @@ class BatchingTest {
                 }
             }
         }
-        assertInstanceOf(ConsecutiveBatches.class, batches, "evaluation carries state across consecutive batches");
+        assertTrue(batches.consecutive(), "evaluation carries state across consecutive batches");
+        assertTrue(io.github.charrnn.batching.CharBatchSource.consecutive(batches));
     }
 
     @Test
@@ -88,7 +89,7 @@ class BatchingTest {
             }
         }
         assertEquals(Set.of(0, 6, 12, 18), starts);
-        assertFalse(RandomWindowIterator.class.isAssignableFrom(ConsecutiveBatches.class));
+        assertFalse(batches.consecutive());
     }
 
     @Test
@@ -101,7 +102,7 @@ class BatchingTest {
     @Test
     void aTextShorterThanOneBatchSaysWhatIsNeeded() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CharBatches.create(ZERO_TO_29, VOCABULARY, 4, 10, BatchMode.CONSECUTIVE, 1, "training"));
+                () -> CharBatches.create(ZERO_TO_29, VOCABULARY, BatchOptions.of(4, 10).withSeed(1), "training"));
         assertEquals("The training text has 30 characters, fewer than one mini-batch of batch size 4 and sequence length 10"
                 + " needs (40); use more text or a smaller batch size or sequence length.", e.getMessage());
     }
@@ -124,8 +125,9 @@ class BatchingTest {
     @Test
     void theIdsFormatHoldsTheSameCharactersOneFloatEach() {
         for (BatchMode mode : BatchMode.values()) {
-            CharBatchIterator oneHot = CharBatches.create(ZERO_TO_29, VOCABULARY, 2, 6, mode, 3, "training");
-            CharBatchIterator ids = CharBatches.create(ZERO_TO_29, VOCABULARY, 2, 6, mode, 3, "training", BatchFormat.IDS);
+            BatchOptions options = BatchOptions.of(2, 6).withMode(mode).withSeed(3);
+            CharBatchIterator oneHot = CharBatches.create(ZERO_TO_29, VOCABULARY, options, "training");
+            CharBatchIterator ids = CharBatches.create(ZERO_TO_29, VOCABULARY, options.withFormat(BatchFormat.IDS), "training");
             assertEquals(BatchFormat.IDS, ids.format());
             assertEquals(1, ids.inputColumns());
             assertEquals(VOCABULARY, ids.totalOutcomes());
@@ -145,11 +147,48 @@ class BatchingTest {
     void idsBatchesSpanMoreWindowsForBigVocabularies() {
         EncodedText text = EncodedText.of(IntStream.range(0, 200_000).map(i -> i % 6000).toArray(), 6000);
         CharBatches.TrainingBatches oneHot = CharBatches.forTraining(new io.github.charrnn.datavec.corpus.TextCorpus.Split(text, text),
-                false, 6000, 16, 100, BatchMode.CONSECUTIVE, 1, CharBatches.AUTO_MAX_WINDOWS, BatchFormat.ONE_HOT);
+                false, 6000, BatchOptions.of(16, 100).withSeed(1));
         CharBatches.TrainingBatches ids = CharBatches.forTraining(new io.github.charrnn.datavec.corpus.TextCorpus.Split(text, text),
-                false, 6000, 16, 100, BatchMode.CONSECUTIVE, 1, CharBatches.AUTO_MAX_WINDOWS, BatchFormat.IDS);
-        assertEquals(1, ((ConsecutiveBatchIterator) oneHot.train()).windowsPerBatch());   // 38 MB of one-hot per window
-        assertEquals(64, ((ConsecutiveBatchIterator) ids.train()).windowsPerBatch());
+                false, 6000, BatchOptions.of(16, 100).withSeed(1).withFormat(BatchFormat.IDS));
+        assertEquals(1, oneHot.train().windowsPerBatch());   // 38 MB of one-hot per window
+        assertEquals(64, ids.train().windowsPerBatch());
+    }
+
+    /** nextIds hands out the next mini-batch as an IdBatch record: the same characters next() writes into arrays. */
+    @Test
+    void nextIdsNamesFeaturesAndLabels() {
+        ConsecutiveBatchIterator arrays = new ConsecutiveBatchIterator(ZERO_TO_29, VOCABULARY, 2, 6, 2, "training");
+        ConsecutiveBatchIterator ids = new ConsecutiveBatchIterator(ZERO_TO_29, VOCABULARY, 2, 6, 2, "training");
+        IdBatch batch = ids.nextIds();
+        DataSet expected = arrays.next();
+        assertEquals(2, batch.rows());
+        assertEquals(12, batch.length());
+        assertArrayEquals(ids(expected.getFeatures()), batch.features());
+        assertArrayEquals(ids(expected.getLabels()), batch.labels());
+        assertEquals(1, new RandomWindowIterator(ZERO_TO_29, VOCABULARY, 2, 6, 7, "training").windowsPerBatch());
+    }
+
+    /** BatchOptions: defaults, one setting changed at a time, sizes checked. */
+    @Test
+    void batchOptionsStartFromDefaultsAndRefuseSizesBelowOne() {
+        BatchOptions options = BatchOptions.of(4, 10);
+        assertEquals(new BatchOptions(4, 10, BatchMode.CONSECUTIVE, 0, CharBatches.AUTO_MAX_WINDOWS, BatchFormat.ONE_HOT), options);
+        assertEquals(new BatchOptions(4, 10, BatchMode.RANDOM, 5, 3, BatchFormat.IDS),
+                options.withMode(BatchMode.RANDOM).withSeed(5).withMaxWindows(3).withFormat(BatchFormat.IDS));
+        assertThrows(IllegalArgumentException.class, () -> BatchOptions.of(0, 10));
+        assertThrows(IllegalArgumentException.class, () -> BatchOptions.of(4, 0));
+        assertThrows(IllegalArgumentException.class, () -> options.withMaxWindows(0));
+    }
+
+    /** The window policy: the checkpoint interval, 64 at most, and a mini-batch per worker per epoch. */
+    @Test
+    void maxWindowsPerBatchHoldsEveryLimitOfARun() {
+        assertEquals(CharBatches.AUTO_MAX_WINDOWS, CharBatches.maxWindowsPerBatch(0, 1000, 1));
+        assertEquals(10, CharBatches.maxWindowsPerBatch(10, 1000, 1));
+        assertEquals(7, CharBatches.maxWindowsPerBatch(10, 7, 1));
+        assertEquals(5, CharBatches.maxWindowsPerBatch(10, 20, 4));
+        assertEquals(1, CharBatches.maxWindowsPerBatch(10, 3, 4));
+        assertEquals(7, CharBatches.maxWindowsPerBatch(10, 7, 0));
     }
 
     /** Reads ids [batch, 1, time] to [batch][time]. */

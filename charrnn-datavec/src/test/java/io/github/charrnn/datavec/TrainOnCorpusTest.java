@@ -3,6 +3,7 @@ package io.github.charrnn.datavec;
 import io.github.charrnn.CharRnn;
 import io.github.charrnn.datavec.batching.BatchMode;
 import io.github.charrnn.datavec.batching.CharBatches;
+import io.github.charrnn.datavec.batching.BatchOptions;
 import io.github.charrnn.datavec.corpus.TextCorpus;
 import io.github.charrnn.training.TrainingOptions;
 import io.github.charrnn.training.TrainingReport;
@@ -20,7 +21,7 @@ class TrainOnCorpusTest {
     void validationLossFallsWhenTrainingOnAFileInBothModes() {
         for (BatchMode mode : BatchMode.values()) {
             TextCorpus corpus = TextCorpus.of("hitchhiker", TEXT.repeat(24));
-            CharBatches.TrainingBatches batches = CharBatches.forTraining(corpus, 0.1, 4, 20, mode, 1);
+            CharBatches.TrainingBatches batches = CharBatches.forTraining(corpus, 0.1, BatchOptions.of(4, 20).withMode(mode).withSeed(1));
             CharRnn model = CharRnn.builder().vocabulary(corpus.vocabulary()).hiddenSize(48).layers(1).dropout(0)
                     .learningRate(0.01).sequenceLength(20).build();
             double before = model.evaluate(batches.validation()).loss();

@@ -1,9 +1,10 @@
 package io.github.charrnn.spark;
 
-import io.github.charrnn.datavec.batching.BatchFormat;
-import io.github.charrnn.datavec.batching.BatchMode;
+import io.github.charrnn.batching.BatchFormat;
 import io.github.charrnn.datavec.batching.CharBatchIterator;
 import io.github.charrnn.datavec.batching.CharBatches;
+import io.github.charrnn.datavec.batching.BatchOptions;
+import io.github.charrnn.datavec.batching.IdBatch;
 import io.github.charrnn.datavec.batching.ConsecutiveBatchIterator;
 import io.github.charrnn.datavec.cluster.ClusterPlan;
 import io.github.charrnn.datavec.corpus.TextCorpus;
@@ -49,8 +50,8 @@ final class SparkTraining implements DataParallelTraining {
     /** @throws IllegalArgumentException if a part of the corpus is too short for one mini-batch */
     SparkTraining(JavaSparkContext spark, TextCorpus corpus, ClusterPlan plan) {
         new RoundLoop<IdBlock>(plan.options(), 1);   // checks the options now
-        CharBatches.forTraining(corpus, plan.validationFraction(), plan.batchSize(), plan.sequenceLength(),
-                BatchMode.CONSECUTIVE, 0, plan.windowsPerBlock());   // and that the text is long enough
+        CharBatches.forTraining(corpus, plan.validationFraction(), BatchOptions.of(plan.batchSize(), plan.sequenceLength())
+                .withMaxWindows(plan.windowsPerBlock()));   // and that the text is long enough
         this.spark = spark;
         this.corpus = corpus;
         this.plan = plan;
@@ -75,13 +76,15 @@ final class SparkTraining implements DataParallelTraining {
         TextCorpus.Split split = corpus.split(plan.validationFraction());
         boolean validate = plan.validationFraction() > 0;
         int vocabularySize = corpus.vocabulary().size();
-        CharBatches.TrainingBatches batches = CharBatches.forTraining(split, validate, vocabularySize, plan.batchSize(),
-                plan.sequenceLength(), BatchMode.CONSECUTIVE, config.seed(), plan.windowsPerBlock(), format);
+        BatchOptions options = BatchOptions.of(plan.batchSize(), plan.sequenceLength()).withSeed(config.seed())
+                .withFormat(format);
+        CharBatches.TrainingBatches batches = CharBatches.forTraining(split, validate, vocabularySize,
+                options.withMaxWindows(plan.windowsPerBlock()));
         long windowsPerRow = batches.train().stepsPerEpoch();
         if (batches.train().batchesPerEpoch() < workers) {
             // smaller blocks, so that every executor core gets one of its own in each epoch
-            batches = CharBatches.forTraining(split, validate, vocabularySize, plan.batchSize(), plan.sequenceLength(),
-                    BatchMode.CONSECUTIVE, config.seed(), (int) Math.max(1, windowsPerRow / workers), format);
+            batches = CharBatches.forTraining(split, validate, vocabularySize,
+                    options.withMaxWindows((int) Math.max(1, windowsPerRow / workers)));
         }
         ParameterAveragingTrainingMaster master = new ParameterAveragingTrainingMaster.Builder(workers, plan.batchSize())
                 .batchSizePerWorker(plan.batchSize())
@@ -119,8 +122,8 @@ final class SparkTraining implements DataParallelTraining {
             source.reset();
             List<IdBlock> blocks = new ArrayList<>();
             while (source.hasNext()) {
-                int[][][] ids = source.nextIds();
-                blocks.add(new IdBlock(ids[0], ids[1]));
+                IdBatch ids = source.nextIds();
+                blocks.add(new IdBlock(ids.features(), ids.labels()));
             }
             return blocks.iterator();
         }

@@ -1,6 +1,7 @@
 package io.github.charrnn.training.parallel;
 
 import io.github.charrnn.training.ProgressListener;
+import io.github.charrnn.training.StepRules;
 import io.github.charrnn.training.TrainingDivergedException;
 import io.github.charrnn.training.TrainingOptions;
 import io.github.charrnn.training.TrainingProgress;
@@ -12,7 +13,8 @@ import java.util.List;
 import java.util.function.DoubleSupplier;
 
 /**
- * The bookkeeping that data-parallel trainers share: each epoch's mini-batches are gathered into rounds, a round is
+ * The bookkeeping that data-parallel trainers share, by the rules single-process training follows too
+ * ({@link StepRules}: step limit, validation due, divergence, empty epochs): each epoch's mini-batches are gathered into rounds, a round is
  * handed to the workers, and between rounds steps and characters are counted, the step limit is met exactly, the
  * validation loss is computed when due and the listeners are told.
  *
@@ -49,6 +51,7 @@ public final class RoundLoop<B> {
     }
 
     private final TrainingOptions options;
+    private final StepRules rules;
     private final int minBatchesPerRound;
 
     /**
@@ -63,6 +66,7 @@ public final class RoundLoop<B> {
                     + " leave out the checkpoint interval and the position to resume from.");
         }
         this.options = options;
+        this.rules = new StepRules(options);
         this.minBatchesPerRound = Math.max(1, minBatchesPerRound);
     }
 
@@ -81,30 +85,25 @@ public final class RoundLoop<B> {
         Counters count = new Counters(stepsBefore, listeners);
         long started = System.nanoTime();
         int epochsBegun = 0;
-        for (int epoch = 1; epoch <= options.epochs() && !limitReached(count.runSteps); epoch++) {
+        for (int epoch = 1; rules.epochBegins(epoch, count.runSteps); epoch++) {
             epochsBegun++;
             count.epoch = epoch;
-            Iterator<B> pass = batches.epoch();
-            if (!pass.hasNext()) {
-                throw new IllegalArgumentException("The training data produced no mini-batch.");
-            }
-            while (pass.hasNext() && !limitReached(count.runSteps)) {
+            Iterator<B> pass = StepRules.checkNotEmpty(batches.epoch());
+            while (pass.hasNext() && !rules.limitReached(count.runSteps)) {
                 List<B> round = nextRound(pass, batches, count.runSteps);
                 long roundStart = System.nanoTime();
                 double loss = trainer.train(round);
                 count.trainingNanos += System.nanoTime() - roundStart;
-                if (!Double.isFinite(loss)) {
-                    throw new TrainingDivergedException(stepsBefore + count.runSteps, loss);
-                }
+                StepRules.checkFinite(stepsBefore + count.runSteps, loss);
                 for (B batch : round) {
                     count.runSteps += batches.windows(batch);
                     count.runChars += batches.characters(batch);
                 }
                 count.trainLoss = loss;
-                boolean due = options.validateEvery() > 0 && count.runSteps - count.validatedAt >= options.validateEvery();
+                boolean due = rules.validationDue(count.runSteps, count.validatedAt);
                 count.report(validation != null && due ? count.validate(validation) : false);
             }
-            if (validation != null && count.validatedAt != count.runSteps) {
+            if (validation != null && rules.validationDueAtEpochEnd(count.runSteps, count.validatedAt)) {
                 count.report(count.validate(validation));
             }
         }
@@ -118,10 +117,12 @@ public final class RoundLoop<B> {
         long target = stepsToNextPoint(runSteps);
         List<B> round = new ArrayList<>();
         long steps = 0;
-        while (pass.hasNext() && (round.size() < minBatchesPerRound || steps < target) && !limitReached(runSteps + steps)) {
+        while (pass.hasNext() && (round.size() < minBatchesPerRound || steps < target)
+                && !rules.limitReached(runSteps + steps)) {
             B batch = pass.next();
-            if (options.maxSteps() > 0) {
-                batch = batches.firstWindows(batch, Math.min(batches.windows(batch), options.maxSteps() - runSteps - steps));
+            long allowed = rules.stepsAllowed(runSteps + steps, batches.windows(batch));
+            if (allowed < batches.windows(batch)) {
+                batch = batches.firstWindows(batch, allowed);
             }
             round.add(batch);
             steps += batches.windows(batch);
@@ -134,10 +135,6 @@ public final class RoundLoop<B> {
         long toValidation = options.validateEvery() > 0 ? options.validateEvery() - runSteps % options.validateEvery()
                 : Long.MAX_VALUE;
         return Math.min(toReport, toValidation);
-    }
-
-    private boolean limitReached(long runSteps) {
-        return options.maxSteps() > 0 && runSteps >= options.maxSteps();
     }
 
     /** The figures of one run. */

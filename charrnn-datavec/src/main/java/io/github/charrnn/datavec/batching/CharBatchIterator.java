@@ -1,23 +1,24 @@
 package io.github.charrnn.datavec.batching;
 
+import io.github.charrnn.batching.BatchFormat;
+import io.github.charrnn.batching.CharBatchSource;
 import io.github.charrnn.batching.OneHot;
 import io.github.charrnn.datavec.corpus.EncodedText;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * What both batch modes share: a DL4J {@link DataSetIterator} over an encoded text producing features and labels
+ * What both batch modes share: a DL4J {@code DataSetIterator} ({@link CharBatchSource}: it says its format) over an encoded text producing features and labels
  * (labels = the next character of each feature), one-hot [batch, vocabulary, time] or, in the
  * {@link BatchFormat#IDS ids format}, [batch, 1, time].
  *
  * <p>Not thread-safe, like DL4J's iterators: one consumer at a time.
  */
-public abstract class CharBatchIterator implements DataSetIterator {
+public abstract class CharBatchIterator implements CharBatchSource {
 
     /** The encoded text the batches are cut from. */
     protected final EncodedText text;
@@ -61,13 +62,16 @@ public abstract class CharBatchIterator implements DataSetIterator {
     /** Sequence-length windows (training steps) in one pass. */
     public abstract long stepsPerEpoch();
 
-    /** Rows (features) and their next characters (labels) of the mini-batch to come, each [rows][time]. */
-    protected abstract int[][][] nextRows();
+    /** Sequence-length windows in each mini-batch (the last of a pass may have fewer). */
+    public abstract int windowsPerBatch();
+
+    /** Rows (features) and their next characters (labels) of the mini-batch to come. */
+    protected abstract IdBatch nextRows();
 
     @Override
     public DataSet next() {
-        int[][][] rows = nextIds();
-        DataSet batch = new DataSet(encode(rows[0]), encode(rows[1]));
+        IdBatch ids = nextIds();
+        DataSet batch = new DataSet(encode(ids.features()), encode(ids.labels()));
         if (preProcessor != null) {
             preProcessor.preProcess(batch);
         }
@@ -75,10 +79,10 @@ public abstract class CharBatchIterator implements DataSetIterator {
     }
 
     /**
-     * The next mini-batch as symbol ids rather than one-hot arrays: element 0 holds the features, element 1 the
-     * labels, each [rows][time]; for callers that encode it elsewhere (for example on a Spark executor).
+     * The next mini-batch as symbol ids rather than arrays, for callers that encode it elsewhere (for example on a
+     * Spark executor).
      */
-    public int[][][] nextIds() {
+    public IdBatch nextIds() {
         if (!hasNext()) {
             throw new NoSuchElementException("no more mini-batches in this epoch; call reset()");
         }
@@ -89,7 +93,8 @@ public abstract class CharBatchIterator implements DataSetIterator {
         return format == BatchFormat.IDS ? OneHot.idSequences(ids) : OneHot.sequences(ids, vocabularySize);
     }
 
-    /** How characters are written into the arrays. */
+    /** How characters are written into the feature and label arrays. */
+    @Override
     public BatchFormat format() {
         return format;
     }

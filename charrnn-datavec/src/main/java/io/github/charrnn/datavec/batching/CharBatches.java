@@ -1,5 +1,6 @@
 package io.github.charrnn.datavec.batching;
 
+import io.github.charrnn.batching.BatchFormat;
 import io.github.charrnn.datavec.corpus.EncodedText;
 import io.github.charrnn.datavec.corpus.TextCorpus;
 
@@ -27,56 +28,26 @@ public final class CharBatches {
      *
      * @throws IllegalArgumentException if a part is too short for one mini-batch, or a value is out of range
      */
-    public static TrainingBatches forTraining(TextCorpus corpus, double validationFraction, int batchSize,
-                                              int sequenceLength, BatchMode mode, long seed) {
-        return forTraining(corpus, validationFraction, batchSize, sequenceLength, mode, seed, AUTO_MAX_WINDOWS);
+    public static TrainingBatches forTraining(TextCorpus corpus, double validationFraction, BatchOptions options) {
+        return forTraining(corpus.split(validationFraction), validationFraction > 0, corpus.vocabulary().size(), options);
     }
 
     /**
-     * As {@link #forTraining(TextCorpus, double, int, int, BatchMode, long)}, with at most {@code maxWindows}
-     * windows in one training mini-batch. Training state can be saved exactly only between mini-batches, so a
-     * run that checkpoints every N steps uses at most N windows per mini-batch.
-     */
-    public static TrainingBatches forTraining(TextCorpus corpus, double validationFraction, int batchSize,
-                                              int sequenceLength, BatchMode mode, long seed, int maxWindows) {
-        return forTraining(corpus.split(validationFraction), validationFraction > 0, corpus.vocabulary().size(), batchSize,
-                sequenceLength, mode, seed, maxWindows);
-    }
-
-    /**
-     * Cuts the parts of an already split corpus (for example {@link TextCorpus#splitByFile}) into mini-batches,
-     * as {@link #forTraining(TextCorpus, double, int, int, BatchMode, long, int)} does.
+     * Cuts the parts of an already split corpus (for example {@link TextCorpus#splitByFile}) into mini-batches. The
+     * training part is cut as {@code options} say; validation always reads its part in order, consecutive windows
+     * carrying the state, as the articles do.
      *
      * @param validate false to make no validation iterator
+     * @throws IllegalArgumentException if a part is too short for one mini-batch
      */
-    public static TrainingBatches forTraining(TextCorpus.Split split, boolean validate, int vocabularySize, int batchSize,
-                                              int sequenceLength, BatchMode mode, long seed, int maxWindows) {
-        return forTraining(split, validate, vocabularySize, batchSize, sequenceLength, mode, seed, maxWindows,
-                BatchFormat.ONE_HOT);
-    }
-
-    /**
-     * As {@link #forTraining(TextCorpus.Split, boolean, int, int, int, BatchMode, long, int)}, with mini-batches in
-     * the given format: {@link BatchFormat#forInput} of the model's input encoding trains fastest.
-     */
-    public static TrainingBatches forTraining(TextCorpus.Split split, boolean validate, int vocabularySize, int batchSize,
-                                              int sequenceLength, BatchMode mode, long seed, int maxWindows,
-                                              BatchFormat format) {
-        if (maxWindows < 1) {
-            throw new IllegalArgumentException("at least 1 window per mini-batch is needed, got " + maxWindows + ".");
-        }
-        CharBatchIterator train = switch (mode) {
-            case CONSECUTIVE -> new ConsecutiveBatchIterator(split.train(), vocabularySize, batchSize, sequenceLength,
-                    Math.min(maxWindows, autoWindowsPerBatch(batchSize, sequenceLength, format.width(vocabularySize))),
-                    "training", format);
-            case RANDOM -> create(split.train(), vocabularySize, batchSize, sequenceLength, mode, seed, "training", format);
-        };
+    public static TrainingBatches forTraining(TextCorpus.Split split, boolean validate, int vocabularySize,
+                                              BatchOptions options) {
+        CharBatchIterator train = create(split.train(), vocabularySize, options, "training");
         CharBatchIterator validation = null;
         if (validate) {
             try {
-                // validation always reads the text in order, carrying the state, as the articles do
-                validation = create(split.validation(), vocabularySize, batchSize, sequenceLength, BatchMode.CONSECUTIVE,
-                        seed, "validation", format);
+                validation = create(split.validation(), vocabularySize,
+                        options.withMode(BatchMode.CONSECUTIVE).withMaxWindows(AUTO_MAX_WINDOWS), "validation");
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(e.getMessage().replace("; use more text",
                         "; use a larger validation fraction, more text"), e);
@@ -85,19 +56,23 @@ public final class CharBatches {
         return new TrainingBatches(train, validation);
     }
 
-    /** One iterator of one-hot mini-batches over {@code text}; {@code part} names the text in error messages. */
-    public static CharBatchIterator create(EncodedText text, int vocabularySize, int batchSize, int sequenceLength,
-                                           BatchMode mode, long seed, String part) {
-        return create(text, vocabularySize, batchSize, sequenceLength, mode, seed, part, BatchFormat.ONE_HOT);
-    }
-
-    /** One iterator over {@code text} in the given format; {@code part} names the text in error messages. */
-    public static CharBatchIterator create(EncodedText text, int vocabularySize, int batchSize, int sequenceLength,
-                                           BatchMode mode, long seed, String part, BatchFormat format) {
-        return switch (mode) {
+    /**
+     * One iterator over {@code text}: consecutive mini-batches of at most {@link BatchOptions#maxWindows()} windows
+     * (and no more than {@link #autoWindowsPerBatch} allows), or random windows.
+     *
+     * @param part names the text in error messages, for example "training"
+     * @throws IllegalArgumentException if the text is too short for one mini-batch
+     */
+    public static CharBatchIterator create(EncodedText text, int vocabularySize, BatchOptions options, String part) {
+        int batchSize = options.batchSize();
+        int sequenceLength = options.sequenceLength();
+        BatchFormat format = options.format();
+        return switch (options.mode()) {
             case CONSECUTIVE -> new ConsecutiveBatchIterator(text, vocabularySize, batchSize, sequenceLength,
-                    autoWindowsPerBatch(batchSize, sequenceLength, format.width(vocabularySize)), part, format);
-            case RANDOM -> new RandomWindowIterator(text, vocabularySize, batchSize, sequenceLength, seed, part, format);
+                    Math.min(options.maxWindows(), autoWindowsPerBatch(batchSize, sequenceLength, format.width(vocabularySize))),
+                    part, format);
+            case RANDOM -> new RandomWindowIterator(text, vocabularySize, batchSize, sequenceLength, options.seed(), part,
+                    format);
         };
     }
 
@@ -114,12 +89,17 @@ public final class CharBatches {
     }
 
     /**
-     * The most windows one mini-batch of a run may span: {@link #AUTO_MAX_WINDOWS}, and no more than the checkpoint
-     * interval (checkpoints fall between mini-batches, so a mini-batch must not span more steps than lie between two).
+     * The window policy of a training run: the most windows one mini-batch may span. At most
+     * {@link #AUTO_MAX_WINDOWS}; no more than the checkpoint interval (checkpoints fall between mini-batches, so a
+     * mini-batch must not span more steps than lie between two); and few enough that each of {@code workers}
+     * data-parallel workers gets a mini-batch of its own in every epoch. At least 1.
      *
      * @param checkpointEvery steps between checkpoints, 0 for none
+     * @param windowsPerEpoch the windows in each row of the training text, that is, steps per epoch
+     * @param workers         copies of the model trained at once, each on its own mini-batches (1 for one)
      */
-    public static int maxWindowsPerBatch(long checkpointEvery) {
-        return (int) Math.min(AUTO_MAX_WINDOWS, checkpointEvery > 0 ? checkpointEvery : Long.MAX_VALUE);
+    public static int maxWindowsPerBatch(long checkpointEvery, long windowsPerEpoch, int workers) {
+        long max = Math.min(AUTO_MAX_WINDOWS, checkpointEvery > 0 ? checkpointEvery : Long.MAX_VALUE);
+        return (int) Math.max(1, Math.min(max, windowsPerEpoch / Math.max(1, workers)));
     }
 }

@@ -1,6 +1,6 @@
 package io.github.charrnn.datavec.batching;
 
-import io.github.charrnn.batching.ConsecutiveBatches;
+import io.github.charrnn.batching.BatchFormat;
 import io.github.charrnn.datavec.corpus.EncodedText;
 
 /**
@@ -13,7 +13,7 @@ import io.github.charrnn.datavec.corpus.EncodedText;
  * hidden state across them and detaches it every {@code seq} characters; the next mini-batch continues the
  * rows where this one ended.
  */
-public final class ConsecutiveBatchIterator extends CharBatchIterator implements ConsecutiveBatches {
+public final class ConsecutiveBatchIterator extends CharBatchIterator {
 
     /** Windows in each row of the text. */
     private final int windowsPerRow;
@@ -66,9 +66,15 @@ public final class ConsecutiveBatchIterator extends CharBatchIterator implements
         return windowsPerRow;
     }
 
-    /** Windows per mini-batch. */
+    @Override
     public int windowsPerBatch() {
         return windowsPerBatch;
+    }
+
+    /** True: row r of each mini-batch continues row r of the one before, so evaluation carries the state. */
+    @Override
+    public boolean consecutive() {
+        return true;
     }
 
     @Override
@@ -82,7 +88,7 @@ public final class ConsecutiveBatchIterator extends CharBatchIterator implements
     }
 
     @Override
-    protected int[][][] nextRows() {
+    protected IdBatch nextRows() {
         int windows = Math.min(windowsPerBatch, windowsPerRow - nextWindow);
         int from = nextWindow * sequenceLength;
         int length = windows * sequenceLength;
@@ -97,6 +103,6 @@ public final class ConsecutiveBatchIterator extends CharBatchIterator implements
             }
         }
         nextWindow += windows;
-        return new int[][][]{features, labels};
+        return new IdBatch(features, labels);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.charrnn.datavec.batching;
 
+import io.github.charrnn.batching.BatchFormat;
 import io.github.charrnn.datavec.corpus.EncodedText;
 
 import java.util.Random;
@@ -74,6 +75,18 @@ public final class RandomWindowIterator extends CharBatchIterator {
         return batchesPerEpoch();
     }
 
+    /** False: each mini-batch's windows lie at random places, so every batch starts from a zero state. */
+    @Override
+    public boolean consecutive() {
+        return false;
+    }
+
+    /** 1: every mini-batch is one window of random places. */
+    @Override
+    public int windowsPerBatch() {
+        return 1;
+    }
+
     @Override
     public boolean hasNext() {
         return nextIndex + batchSize <= windows;
@@ -86,7 +99,7 @@ public final class RandomWindowIterator extends CharBatchIterator {
     }
 
     @Override
-    protected int[][][] nextRows() {
+    protected IdBatch nextRows() {
         int[][] features = new int[batchSize][sequenceLength];
         int[][] labels = new int[batchSize][sequenceLength];
         for (int row = 0; row < batchSize; row++) {
@@ -96,6 +109,6 @@ public final class RandomWindowIterator extends CharBatchIterator {
                 labels[row][t] = text.id(start + t + 1);
             }
         }
-        return new int[][][]{features, labels};
+        return new IdBatch(features, labels);
     }
 }

@@ -12,13 +12,11 @@ import io.github.charrnn.training.TrainingOptions;
 public interface DataParallelSetup {
 
     /**
-     * The most sequence-length windows one mini-batch may hold so that every worker still gets mini-batches of
-     * its own in each epoch.
-     *
-     * @param maxWindows      the most the run would allow on one worker
-     * @param windowsPerEpoch the windows of one epoch
+     * How many workers need a mini-batch of their own in every epoch: the run's window policy
+     * ({@link CharBatches#maxWindowsPerBatch}) cuts mini-batches small enough for them. 1 where the workers cut their
+     * own mini-batches (charrnn-spark).
      */
-    int maxWindowsPerBatch(int maxWindows, long windowsPerEpoch);
+    int workers();
 
     /** The workers' training over the run's mini-batches, with the run's options. */
     DataParallelTraining training(CharBatches.TrainingBatches batches, TrainingOptions options);

@@ -1,8 +1,9 @@
 package io.github.charrnn.datavec.training;
 
 import io.github.charrnn.CharRnn;
-import io.github.charrnn.datavec.batching.BatchFormat;
+import io.github.charrnn.batching.BatchFormat;
 import io.github.charrnn.datavec.batching.BatchMode;
+import io.github.charrnn.datavec.batching.BatchOptions;
 import io.github.charrnn.datavec.batching.CharBatches;
 import io.github.charrnn.datavec.corpus.TextCorpus;
 import io.github.charrnn.training.BatchingKey;
@@ -86,14 +87,14 @@ public final class TrainingRun {
         }
         this.split = settings.validationByFile() ? corpus.splitByFile(settings.validationFraction())
                 : corpus.split(settings.validationFraction());
-        int maxWindows = CharBatches.maxWindowsPerBatch(settings.checkpointEvery());
         long windowsPerEpoch = split.train().length() / ((long) settings.batchSize() * sequenceLength);
-        maxWindows = settings.dataParallel() != null ? settings.dataParallel().maxWindowsPerBatch(maxWindows, windowsPerEpoch)
-                : (int) Math.max(1, Math.min(maxWindows, windowsPerEpoch));
+        int maxWindows = CharBatches.maxWindowsPerBatch(settings.checkpointEvery(), windowsPerEpoch,
+                settings.dataParallel() != null ? settings.dataParallel().workers() : 1);
         // ids batches for embedding input; data-parallel workers run DL4J's own fit, which needs one-hot labels
         BatchFormat format = settings.dataParallel() != null ? BatchFormat.ONE_HOT : BatchFormat.forInput(model.config().input());
         this.batches = CharBatches.forTraining(split, settings.validationFraction() > 0, corpus.vocabulary().size(),
-                settings.batchSize(), sequenceLength, settings.mode(), model.config().seed(), maxWindows, format);
+                BatchOptions.of(settings.batchSize(), sequenceLength).withMode(settings.mode()).withSeed(model.config().seed())
+                        .withMaxWindows(maxWindows).withFormat(format));
         long stepsPerEpoch = batches.train().stepsPerEpoch();
         long maxSteps = settings.maxSteps();
         // a step limit alone trains that many steps, however many passes over a small text they take
