@@ -4,7 +4,6 @@ import io.github.charrnn.batching.OneHot;
 import io.github.charrnn.kernel.SpinningHelper;
 import io.github.charrnn.model.CharRnnConfig;
 import io.github.charrnn.model.NetworkLayout;
-import io.github.charrnn.runtime.NativeThreads;
 import io.github.charrnn.vocabulary.Vocabulary;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -14,8 +13,6 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 
@@ -31,9 +28,6 @@ import java.util.function.IntConsumer;
  * meanwhile. {@link #nextCharacterProbabilities} uses the network's own recurrent state: it must run alone.
  */
 public final class Generator {
-
-    /** Fewer streams than this in a group cost more in hand-over than a second core gives back. */
-    static final int MIN_STREAMS_PER_GROUP = 8;
 
     private final MultiLayerNetwork network;
     private final Vocabulary vocabulary;
@@ -98,9 +92,7 @@ public final class Generator {
     /**
      * Generates {@code count} independent texts after the same prime in one batch: every step runs one forward
      * pass for all of them ({@link BatchedStepper}; DL4J's {@code rnnTimeStep} on a GPU backend). Text i is sampled
-     * with seed {@code options.seed() + i}. From {@value #MIN_STREAMS_PER_GROUP} × 2 texts on, with two cores or
-     * more, the texts are generated in two groups at once, each on its own thread with its own share of BLAS's
-     * threads; each text's seed and probabilities are its own, so the texts do not depend on the grouping.
+     * with seed {@code options.seed() + i}.
      * Returns the generated characters of each text, without the prime.
      */
     public List<String> generate(String prime, int count, SamplingOptions options) {
@@ -110,46 +102,6 @@ public final class Generator {
             return generateWithRnnTimeStep(prime, count, options);
         }
         int[] primeIds = encodePrime(prime);
-        if (count < 2 * MIN_STREAMS_PER_GROUP || Runtime.getRuntime().availableProcessors() < 2) {
-            return generateGroup(primeIds, 0, count, options);
-        }
-        // two groups of streams at once, each on one core with one BLAS thread: at 64 streams of 2 x 512 the
-        // per-step GEMM gains little from a second BLAS thread, while the gate math and sampling are Java on one core
-        int firstGroup = (count + 1) / 2;
-        List<String> texts = new ArrayList<>(count);
-        try (NativeThreads.Share ignored = NativeThreads.shareBlasAmong(2)) {
-            CompletableFuture<List<String>> second = new CompletableFuture<>();
-            Thread helper = new Thread(() -> {
-                try {
-                    second.complete(generateGroup(primeIds, firstGroup, count - firstGroup, options));
-                } catch (Throwable e) {
-                    second.completeExceptionally(e);
-                }
-            }, "charrnn-generation-group");
-            helper.setDaemon(true);
-            helper.start();
-            texts.addAll(generateGroup(primeIds, 0, firstGroup, options));
-            texts.addAll(joinGroup(second));
-        }
-        return texts;
-    }
-
-    private static List<String> joinGroup(CompletableFuture<List<String>> group) {
-        try {
-            return group.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
-    }
-
-    /** Streams {@code first} to {@code first + count - 1} of a batch: one BatchedStepper, stream i sampled with seed + i. */
-    private List<String> generateGroup(int[] primeIds, int first, int count, SamplingOptions options) {
         BatchedStepper streams = new BatchedStepper(network, config.cellType(), NetworkLayout.of(config), config.hiddenSize(),
                 vocabulary.size(), count);
         int[] ids = new int[count];
@@ -158,7 +110,7 @@ public final class Generator {
             Arrays.fill(ids, id);
             probabilities = streams.step(ids);
         }
-        return sampleStreams(first, count, options, probabilities, streams::step);
+        return sampleStreams(count, options, probabilities, streams::step);
     }
 
     /**
@@ -175,7 +127,7 @@ public final class Generator {
             INDArray output = network.rnnTimeStep(OneHot.sequences(rows, vocabulary.size()));
             float[][] first = output.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(primeIds.length - 1))
                     .toFloatMatrix();
-            return sampleStreams(0, count, options, first, ids -> {
+            return sampleStreams(count, options, first, ids -> {
                 int[][] column = new int[count][];
                 for (int i = 0; i < count; i++) {
                     column[i] = new int[]{ids[i]};
@@ -189,16 +141,13 @@ public final class Generator {
         }
     }
 
-    /**
-     * Samples {@code count} streams, numbered from {@code firstStream} in the whole batch: stream i with seed + i,
-     * each step's ids fed to {@code step}.
-     */
-    private List<String> sampleStreams(int firstStream, int count, SamplingOptions options, float[][] first,
+    /** Samples {@code count} streams: stream i with seed + i, each step's ids fed to {@code step}. */
+    private List<String> sampleStreams(int count, SamplingOptions options, float[][] first,
                                        Function<int[], float[][]> step) {
         NextCharacterSampler[] samplers = new NextCharacterSampler[count];
         StringBuilder[] texts = new StringBuilder[count];
         for (int i = 0; i < count; i++) {
-            samplers[i] = new NextCharacterSampler(options.toBuilder().seed(options.seed() + firstStream + i).build());
+            samplers[i] = new NextCharacterSampler(options.toBuilder().seed(options.seed() + i).build());
             texts[i] = new StringBuilder(options.length());
         }
         float[][] probabilities = first;

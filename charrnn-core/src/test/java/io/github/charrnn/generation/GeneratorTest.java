@@ -55,20 +55,6 @@ class GeneratorTest {
         assertNotEquals(batched.get(0), batched.get(1));
     }
 
-    /**
-     * From 16 streams on they are generated in two groups at once (on two cores); each text is still the one its
-     * seed gives, as DL4J's rnnTimeStep samples it for the whole batch.
-     */
-    @Test
-    void manyStreamsInTwoGroupsAreTheTextsOfTheirSeeds() {
-        Generator generator = new Generator(network(), VOCABULARY, CONFIG);
-        SamplingOptions options = SamplingOptions.builder().length(30).topK(4).seed(3).build();
-        int count = 2 * Generator.MIN_STREAMS_PER_GROUP + 1;   // groups of 9 and 8
-        List<String> grouped = generator.generate("ab", count, options);
-        assertEquals(generator.generateWithRnnTimeStep("ab", count, options), grouped);
-        assertEquals(generator.generate("ab", options.toBuilder().seed(3 + count - 1).build(), cp -> { }), grouped.get(count - 1));
-    }
-
     @Test
     void nextCharacterProbabilitiesAreDl4jsAfterTheContext() {
         MultiLayerNetwork network = network();
