@@ -1,5 +1,6 @@
 package io.github.charrnn;
 
+import io.github.charrnn.batching.CharBatchSource;
 import io.github.charrnn.evaluation.EvaluationResult;
 import io.github.charrnn.evaluation.Evaluator;
 import io.github.charrnn.generation.Generator;
@@ -179,6 +180,12 @@ public final class CharRnn {
                                              CheckpointListener checkpoints, ProgressListener... listeners) {
         Objects.requireNonNull(train, "train");
         Objects.requireNonNull(options, "options");
+        if (train instanceof CharBatchSource source && source.sequenceLength() > 0
+                && source.sequenceLength() != config.sequenceLength()) {
+            throw new IllegalArgumentException("The training mini-batches are cut into windows of " + source.sequenceLength()
+                    + " characters, but the model's sequence length is " + config.sequenceLength() + "; cut them with"
+                    + " model.config().sequenceLength().");
+        }
         return exclusively(() -> {
             generator = null;
             TrainingSummary before = training;

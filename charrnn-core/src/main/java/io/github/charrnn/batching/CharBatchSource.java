@@ -19,6 +19,14 @@ public interface CharBatchSource extends DataSetIterator {
      */
     boolean consecutive();
 
+    /**
+     * Characters per sequence-length window of the mini-batches (a mini-batch spans one or more), or 0 where the
+     * source does not say. Training checks it against the model's truncation length.
+     */
+    default int sequenceLength() {
+        return 0;
+    }
+
     /** Whether {@code batches} is a source whose mini-batches continue each other; false for other iterators. */
     static boolean consecutive(DataSetIterator batches) {
         return batches instanceof CharBatchSource source && source.consecutive();

@@ -99,6 +99,11 @@ public abstract class CharBatchIterator implements CharBatchSource {
         return format;
     }
 
+    @Override
+    public int sequenceLength() {
+        return sequenceLength;
+    }
+
     /** The next mini-batch; {@code num} must equal the batch size, which is fixed at construction. */
     @Override
     public DataSet next(int num) {

@@ -2,7 +2,10 @@ package io.github.charrnn.datavec.training;
 
 import io.github.charrnn.CharRnn;
 import io.github.charrnn.datavec.batching.BatchMode;
+import io.github.charrnn.datavec.batching.BatchOptions;
+import io.github.charrnn.datavec.batching.CharBatches;
 import io.github.charrnn.datavec.corpus.TextCorpus;
+import io.github.charrnn.training.TrainingOptions;
 import io.github.charrnn.training.TrainingReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,6 +109,17 @@ class TrainingRunTest {
         CharRnn otherText = CharRnn.builder().vocabulary(TextCorpus.of("other", "xyz").vocabulary()).hiddenSize(4).layers(1).build();
         assertTrue(assertThrows(IllegalArgumentException.class, () -> TrainingRun.builder(TEXT, otherText).build())
                 .getMessage().contains("not the model's"));
+    }
+
+    /** Mini-batches cut with another window length than the model's truncation length are refused in one sentence. */
+    @Test
+    void aModelRefusesMiniBatchesCutWithAnotherSequenceLength() {
+        CharRnn model = model();
+        var batches = CharBatches.forTraining(TEXT, 0.1, BatchOptions.of(8, 7));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> model.fit(batches.train(),
+                batches.validation(), TrainingOptions.builder().maxSteps(1).build()));
+        assertEquals("The training mini-batches are cut into windows of 7 characters, but the model's sequence length is 10;"
+                + " cut them with model.config().sequenceLength().", refused.getMessage());
     }
 
     @Test
