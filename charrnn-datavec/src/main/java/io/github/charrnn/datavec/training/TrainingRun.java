@@ -12,6 +12,9 @@ import io.github.charrnn.training.ProgressListener;
 import io.github.charrnn.training.TrainingOptions;
 import io.github.charrnn.training.TrainingPosition;
 import io.github.charrnn.training.TrainingReport;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.BooleanIndexing;
+import org.nd4j.linalg.indexing.conditions.Conditions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -121,7 +124,18 @@ public final class TrainingRun {
                     + " (it was never trained, was saved for generation only, was trained data-parallel, or was written by"
                     + " an earlier charrnn); train it without resuming.");
         }
+        if (!finite(model.network().params()) || (model.network().getUpdater() != null
+                && model.network().getUpdater().getStateViewArray() != null
+                && !finite(model.network().getUpdater().getStateViewArray()))) {
+            throw new IllegalArgumentException("The model in " + settings.resumeSource() + " holds values that are not finite"
+                    + " (NaN or infinite) in its weights or its optimizer's state, so a resumed run could only diverge;"
+                    + " resume from an earlier checkpoint.");
+        }
         return position;
+    }
+
+    private static boolean finite(INDArray values) {
+        return !BooleanIndexing.or(values, Conditions.isNan()) && !BooleanIndexing.or(values, Conditions.isInfinite());
     }
 
     /** The model being trained. */

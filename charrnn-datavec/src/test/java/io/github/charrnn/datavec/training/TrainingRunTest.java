@@ -96,6 +96,21 @@ class TrainingRunTest {
         assertTrue(fresh.getMessage().contains("records no training position"), fresh.getMessage());
     }
 
+    /** A checkpoint whose optimizer state holds a NaN (a damaged file, a diverged run) is not resumed. */
+    @Test
+    void aCheckpointWithANonFiniteOptimizerStateIsNotResumed() {
+        run(model(), "nan.zip").maxSteps(12).build().run();
+        CharRnn loaded = CharRnn.load(dir.resolve("nan.checkpoint.zip"));
+        loaded.network().getUpdater().getStateViewArray().putScalar(3, Float.NaN);
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> run(loaded, "nan.zip").resume("nan.checkpoint.zip").build());
+        assertTrue(refused.getMessage().contains("not finite") && refused.getMessage().contains("nan.checkpoint.zip"),
+                refused.getMessage());
+        CharRnn again = CharRnn.load(dir.resolve("nan.checkpoint.zip"));
+        again.network().params().putScalar(0, Float.POSITIVE_INFINITY);
+        assertThrows(IllegalArgumentException.class, () -> run(again, "nan.zip").resume("nan.checkpoint.zip").build());
+    }
+
     @Test
     void badSettingsAreRefusedBeforeTrainingInOneSentence() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> run(model(), "x.zip").modelFile(dir).build())
