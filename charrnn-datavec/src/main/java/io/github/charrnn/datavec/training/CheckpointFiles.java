@@ -1,7 +1,10 @@
 package io.github.charrnn.datavec.training;
 
 import io.github.charrnn.CharRnn;
+import io.github.charrnn.modelfile.ModelFile;
+import io.github.charrnn.training.BatchingKey;
 import io.github.charrnn.training.CheckpointListener;
+import io.github.charrnn.training.TrainingPosition;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -25,26 +28,38 @@ final class CheckpointFiles implements CheckpointListener {
     private Path best;
     private double bestLoss = Double.POSITIVE_INFINITY;
 
-    /** Checkpoints of the model that will be saved as {@code modelFile}; a best checkpoint already there counts. */
+    /** Checkpoints of a new run of the model that will be saved as {@code modelFile}. */
     CheckpointFiles(CharRnn model, Path modelFile, Consumer<String> notes) {
+        this(model, modelFile, notes, null);
+    }
+
+    /**
+     * Checkpoints of the model that will be saved as {@code modelFile}. A new run ({@code resumedRun} null) leaves
+     * best checkpoints of earlier runs in the folder alone: it neither counts nor removes them. A resumed run keeps
+     * the best checkpoint of the run it continues (one whose recorded batching is {@code resumedRun}) unless it does
+     * better; files of other runs are still left alone.
+     */
+    CheckpointFiles(CharRnn model, Path modelFile, Consumer<String> notes, BatchingKey resumedRun) {
         this.model = model;
         Path absolute = modelFile.toAbsolutePath();
         this.directory = absolute.getParent();
         String fileName = absolute.getFileName().toString();
         this.name = fileName.toLowerCase(Locale.ROOT).endsWith(".zip") ? fileName.substring(0, fileName.length() - 4) : fileName;
         this.notes = notes;
-        findEarlierBest();
+        if (resumedRun != null) {
+            findEarlierBest(resumedRun);
+        }
     }
 
-    /** A resumed run keeps the best checkpoint of the run it continues unless it does better. */
-    private void findEarlierBest() {
+    /** The best checkpoint of the run being resumed, if its folder holds one. */
+    private void findEarlierBest(BatchingKey run) {
         String prefix = name + "-best-val";
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, prefix + "*.zip")) {
             for (Path file : files) {
                 String loss = file.getFileName().toString().substring(prefix.length()).replaceFirst("\\.zip$", "");
                 try {
                     double value = Double.parseDouble(loss);
-                    if (value < bestLoss) {
+                    if (value < bestLoss && sameRun(file, run)) {
                         bestLoss = value;
                         best = file;
                     }
@@ -54,6 +69,17 @@ final class CheckpointFiles implements CheckpointListener {
             }
         } catch (IOException e) {
             // no earlier best to keep
+        }
+    }
+
+    /** Whether the model file was written by a run cut as {@code run} (a file that cannot be read is not). */
+    private static boolean sameRun(Path file, BatchingKey run) {
+        try {
+            TrainingPosition position = ModelFile.readMetadata(file).position();
+            return position != null && (run.equals(position.key())
+                    || (position.key() == null && run.describe().equals(position.batching())));
+        } catch (RuntimeException unreadable) {
+            return false;
         }
     }
 

@@ -193,7 +193,8 @@ public final class TrainingRun {
             model.describeCorpus(corpus.describe());
         }
         CheckpointFiles checkpoints = modelFile != null && settings.checkpointEvery() > 0
-                ? new CheckpointFiles(model, modelFile, settings.notes()) : null;
+                ? new CheckpointFiles(model, modelFile, settings.notes(), settings.resumeSource() == null ? null : options.batching())
+                : null;
         TrainingReport report;
         try (LossLog losses = modelFile == null ? null : new LossLog(modelFile, settings.resumeSource() != null)) {
             List<ProgressListener> listeners = new ArrayList<>(settings.listeners());
