@@ -64,6 +64,9 @@ final class NetworkEntries {
             long expected = state == null ? 0 : state.length();
             byte[] bytes = readBounded(zip, ModelSerializer.UPDATER_BIN, arrayBound(expected));
             INDArray updaterState = ArrayEntry.read(bytes, expected, ModelSerializer.UPDATER_BIN);
+            if (expected > 0 && !Double.isFinite(updaterState.norm1Number().doubleValue())) {
+                throw new IOException("its optimizer state contains NaN or infinite values (resume from an earlier checkpoint)");
+            }
             if (expected > 0) {
                 network.getUpdater().setStateViewArray(network, updaterState.reshape(1, expected), false);
             }

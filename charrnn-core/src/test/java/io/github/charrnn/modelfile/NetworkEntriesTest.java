@@ -82,6 +82,20 @@ class NetworkEntriesTest {
         }
     }
 
+    /** The optimizer state is checked like the weights: a checkpoint whose Adam state holds NaN is not resumed from. */
+    @Test
+    void anOptimizerStateThatIsNotFiniteIsRefusedWhenItIsRead() throws IOException {
+        MultiLayerNetwork network = trainedNetwork();
+        network.getUpdater().getStateViewArray().putScalar(2, Double.POSITIVE_INFINITY);
+        Path path = directory.resolve("nan-state.zip");
+        ModelSerializer.writeModel(network, path.toFile(), true);
+        try (ZipFile zip = new ZipFile(path.toFile())) {
+            IOException e = assertThrows(IOException.class, () -> NetworkEntries.read(zip, true));
+            assertTrue(e.getMessage().contains("optimizer state") && e.getMessage().contains("NaN or infinite"), e.getMessage());
+            assertEquals(network.params(), NetworkEntries.read(zip, false).params());   // for generation it still opens
+        }
+    }
+
     @Test
     void aConfigurationThatIsNotANetworkIsRefused() throws IOException {
         Path path = directory.resolve("model.zip");
