@@ -60,6 +60,8 @@ public final class TrainingRun {
     public static final int DEFAULT_REPORT_EVERY = 10;
     /** Steps between validations unless set (and one at the end of each epoch). */
     public static final int DEFAULT_VALIDATE_EVERY = 200;
+    /** Parameters and training characters further apart than this factor, either way, get a warning at the start. */
+    static final double SIZE_RATIO = 10;
 
     private final CharRnn model;
     private final TextCorpus corpus;
@@ -192,6 +194,10 @@ public final class TrainingRun {
         if (settings.resumeSource() == null) {
             model.describeCorpus(corpus.describe());
         }
+        String sizeWarning = sizeWarning(model.network().numParams(), split.train().length());
+        if (sizeWarning != null) {
+            settings.notes().accept(sizeWarning);
+        }
         CheckpointFiles checkpoints = modelFile != null && settings.checkpointEvery() > 0
                 ? new CheckpointFiles(model, modelFile, settings.notes(), settings.resumeSource() == null ? null : options.batching())
                 : null;
@@ -217,6 +223,27 @@ public final class TrainingRun {
             }
         }
         return report;
+    }
+
+    /**
+     * One line when the network's parameters and the training characters are more than ten times apart: the
+     * articles' advice (Karpathy's char-rnn) is to keep them about the same order of magnitude. Null otherwise.
+     */
+    static String sizeWarning(long parameters, long characters) {
+        if (characters <= 0) {
+            return null;
+        }
+        double ratio = (double) parameters / characters;
+        if (ratio > SIZE_RATIO) {
+            return String.format(Locale.ROOT, "warning: the network has %,d parameters for %,d training characters (%.0f x as"
+                    + " many); it will learn the text by heart: a smaller hidden size, or more text, generalises better.",
+                    parameters, characters, ratio);
+        }
+        if (ratio < 1 / SIZE_RATIO) {
+            return String.format(Locale.ROOT, "warning: the network has %,d parameters for %,d training characters (1/%.0f);"
+                    + " it can learn more of this text with a larger hidden size or more layers.", parameters, characters, 1 / ratio);
+        }
+        return null;
     }
 
     private static void createFolderOf(Path file) {
@@ -345,7 +372,7 @@ public final class TrainingRun {
             return this;
         }
 
-        /** Told, one line each, of checkpoints written (default: nobody). */
+        /** Told, one line each, of checkpoints written and of a network far larger or smaller than its text (default: nobody). */
         public Builder notes(Consumer<String> notes) {
             this.notes = Objects.requireNonNull(notes, "notes");
             return this;

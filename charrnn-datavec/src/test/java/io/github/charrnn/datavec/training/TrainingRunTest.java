@@ -137,6 +137,20 @@ class TrainingRunTest {
                 + " cut them with model.config().sequenceLength().", refused.getMessage());
     }
 
+    /** The articles' advice: about as many parameters as characters; ten times apart either way gets one line. */
+    @Test
+    void aNetworkFarLargerOrSmallerThanItsTextIsWarnedAbout() {
+        assertEquals(null, TrainingRun.sizeWarning(250_000, 1_000_000));
+        assertTrue(TrainingRun.sizeWarning(3_300_000, 60_000).startsWith("warning: the network has 3,300,000 parameters for"
+                + " 60,000 training characters (55 x as many)"), TrainingRun.sizeWarning(3_300_000, 60_000));
+        assertTrue(TrainingRun.sizeWarning(260_000, 1_000_000_000).contains("(1/3846)"));
+        List<String> notes = new ArrayList<>();
+        CharRnn big = CharRnn.builder().vocabulary(TEXT.vocabulary()).hiddenSize(64).layers(2).sequenceLength(10).build();
+        TrainingRun.builder(TEXT, big).batchSize(8).maxSteps(1).notes(notes::add).build().run();
+        assertEquals(1, notes.size(), notes.toString());
+        assertTrue(notes.get(0).startsWith("warning: the network has"), notes.get(0));
+    }
+
     @Test
     void withoutAModelFileNothingIsWritten() throws IOException {
         TrainingReport report = TrainingRun.builder(TEXT, model()).batchSize(8).maxSteps(5).build().run();
