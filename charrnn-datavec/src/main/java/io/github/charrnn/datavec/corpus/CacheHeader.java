@@ -7,9 +7,13 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What a cache file says about its ids: which text they encode (each file's name, size, modification time and
@@ -27,15 +31,46 @@ record CacheHeader(SymbolWidth width, long length, String separator, List<FileSt
                    int[] text, int[] encoding) {
 
     /**
-     * One file of the text as the cache remembers it; equal stamps mean the file is taken as unchanged.
+     * One file of the text as the cache remembers it: its name and size, what the file system says of it (the
+     * modification time, which copying tools can set, and the inode's change time and number, which they cannot),
+     * and the CRC32C of its content. A file whose name, size, times and inode are all as remembered is taken as
+     * unchanged without reading it; any other is read again and compared by its hash.
      *
-     * @param sample the file's {@link ContentSample} hash
+     * @param changed the inode's change time in nanoseconds, 0 where the file system does not say
+     * @param inode   the inode number, 0 where the file system does not say
+     * @param hash    the {@link ContentHash} of the file, or 0 in a stamp taken without reading the file
      */
-    record FileStamp(String name, long size, long modified, long sample) {
+    record FileStamp(String name, long size, long modified, long changed, long inode, long hash) {
 
-        /** The stamp of a file as it is now (reads its content sample). */
+        /** The stamp of a file as it is now, its content hash included (reads the whole file). */
         static FileStamp of(SourceFile file) {
-            return new FileStamp(file.name(), file.size(), file.modified(), ContentSample.hash(file.path(), file.size()));
+            FileStamp identity = identityOf(file);
+            return new FileStamp(identity.name, identity.size, identity.modified, identity.changed, identity.inode,
+                    ContentHash.of(file.path()));
+        }
+
+        /** The stamp of a file as it is now without its content hash: what the file system says, quickly. */
+        static FileStamp identityOf(SourceFile file) {
+            long changed = 0;
+            long inode = 0;
+            try {
+                Map<String, Object> unix = Files.readAttributes(file.path(), "unix:ctime,ino");
+                changed = ((FileTime) unix.get("ctime")).to(TimeUnit.NANOSECONDS);
+                inode = ((Number) unix.get("ino")).longValue();
+            } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+                // no unix view (e.g. Windows): the file is then always read again to compare its hash
+            }
+            return new FileStamp(file.name(), file.size(), file.modified(), changed, inode, 0);
+        }
+
+        /**
+         * Whether {@code now} (a stamp of the same file taken now) proves the file unchanged without reading it: same
+         * name, size, modification time, and the same known inode and change time, which copying and editing tools
+         * cannot keep.
+         */
+        boolean provesUnchanged(FileStamp now) {
+            return name.equals(now.name) && size == now.size && modified == now.modified && changed != 0 && inode != 0
+                    && changed == now.changed && inode == now.inode;
         }
     }
 
@@ -44,9 +79,30 @@ record CacheHeader(SymbolWidth width, long length, String separator, List<FileSt
         return Vocabulary.fromCodePoints(encoding);
     }
 
-    /** The stamps of {@code files} as they are now. */
+    /** The stamps of {@code files} as they are now, content hashes included. */
     static List<FileStamp> stamp(List<SourceFile> files) {
         return files.stream().map(FileStamp::of).toList();
+    }
+
+    /**
+     * Whether {@code files} are the files this header was written for, unchanged: each proven so by its stamp, or
+     * else read again and found to hold the same bytes (same size and hash).
+     */
+    boolean describes(List<SourceFile> sources) {
+        if (sources.size() != files.size()) {
+            return false;
+        }
+        for (int i = 0; i < files.size(); i++) {
+            FileStamp saved = files.get(i);
+            SourceFile source = sources.get(i);
+            if (!saved.name().equals(source.name()) || saved.size() != source.size()) {
+                return false;
+            }
+            if (!saved.provesUnchanged(FileStamp.identityOf(source)) && ContentHash.of(source.path()) != saved.hash()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** This header as bytes. */
@@ -63,7 +119,9 @@ record CacheHeader(SymbolWidth width, long length, String separator, List<FileSt
                 out.writeUTF(file.name());
                 out.writeLong(file.size());
                 out.writeLong(file.modified());
-                out.writeLong(file.sample());
+                out.writeLong(file.changed());
+                out.writeLong(file.inode());
+                out.writeLong(file.hash());
                 out.writeLong(characters[i]);
             }
             writeInts(out, text);
@@ -90,7 +148,7 @@ record CacheHeader(SymbolWidth width, long length, String separator, List<FileSt
         List<FileStamp> files = new ArrayList<>();
         long[] characters = new long[count];
         for (int i = 0; i < count; i++) {
-            files.add(new FileStamp(in.readUTF(), in.readLong(), in.readLong(), in.readLong()));
+            files.add(new FileStamp(in.readUTF(), in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong()));
             characters[i] = in.readLong();
         }
         return new CacheHeader(width, length, hasSeparator ? separator : null, files, characters, readInts(in), readInts(in));

@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 final class CacheLayout {
 
     static final byte[] MAGIC = "CHRNNIDS".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 1;
+    static final int VERSION = 2;   // 2: files stamped with their inode, change time and the CRC32C of their content
     static final byte[] END = "END!".getBytes(StandardCharsets.US_ASCII);
     /** Magic, version and header length. */
     static final int PREFIX_BYTES = MAGIC.length + 4 + 4;

@@ -25,9 +25,10 @@ import java.util.stream.IntStream;
  * can be trained on and a second run skips the two passes over the text. One file per text (file or folder) and
  * separator, named after the text and a hash of its absolute path.
  *
- * <p>A cache file is reused only when every file of the text has the name, size, modification time and
- * {@link ContentSample} it had when the cache was written, the separator is the same, and the ids index the
- * vocabulary asked for; and then only after its size and checksums prove it whole. Otherwise it is rebuilt:
+ * <p>A cache file is reused only when every file of the text has the name and size it had when the cache was
+ * written and either the same modification time, inode change time and inode number (which copying tools cannot
+ * set: no need to read it) or, read again, the same content hash ({@link ContentHash}); the separator is the same,
+ * and the ids index the vocabulary asked for; and then only after its size and checksums prove it whole. Otherwise it is rebuilt:
  * written to a temporary file in the same folder and renamed over the old one, so a reader never sees half a file.
  */
 public final class CorpusCache {
@@ -83,13 +84,12 @@ public final class CorpusCache {
     /** The ids of the text, from its cache file if that is valid, else from a newly built one. */
     EncodedCorpus load(Path source, List<SourceFile> files, CorpusOptions options) {
         Path file = fileFor(source, options.separator());
-        List<CacheHeader.FileStamp> stamps = CacheHeader.stamp(files);
         String reason = "no cache yet";
         if (Files.exists(file)) {
             try {
                 CacheReader reader = CacheReader.open(file);
                 CacheHeader header = reader.header();
-                if (!header.files().equals(stamps) || !Objects.equals(header.separator(), options.separator())) {
+                if (!Objects.equals(header.separator(), options.separator()) || !header.describes(files)) {
                     reason = "the text changed";
                 } else {
                     Vocabulary wanted = CorpusEncoder.chooseVocabulary(codePointSet(header.text()), options.vocabulary());
@@ -103,11 +103,11 @@ public final class CorpusCache {
                 reason = "the cache file was damaged (" + e.getMessage() + ")";
             }
         }
-        return build(source, files, stamps, options, file, reason);
+        return build(source, files, options, file, reason);
     }
 
-    private EncodedCorpus build(Path source, List<SourceFile> files, List<CacheHeader.FileStamp> stamps,
-                                CorpusOptions options, Path file, String reason) {
+    private EncodedCorpus build(Path source, List<SourceFile> files, CorpusOptions options, Path file, String reason) {
+        List<CacheHeader.FileStamp> stamps = CacheHeader.stamp(files);
         CorpusEncoder encoder = new CorpusEncoder(source, files, options);
         CorpusEncoder.Scan scan = encoder.scan();
         Vocabulary vocabulary = CorpusEncoder.chooseVocabulary(scan.present(), options.vocabulary());

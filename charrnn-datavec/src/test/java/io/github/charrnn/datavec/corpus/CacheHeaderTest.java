@@ -17,7 +17,7 @@ class CacheHeaderTest {
 
     static CacheHeader header(SymbolWidth width, String separator) {
         return new CacheHeader(width, 12, separator,
-                List.of(new CacheHeader.FileStamp("a.txt", 10, 123_456_789L, -42), new CacheHeader.FileStamp("dir/b é.txt", 2, 7, 0)),
+                List.of(new CacheHeader.FileStamp("a.txt", 10, 123_456_789L, 5, 77, -42), new CacheHeader.FileStamp("dir/b é.txt", 2, 7, 0, 0, 0)),
                 new long[]{10, 2}, "abc".codePoints().toArray(), "cba".codePoints().toArray());
     }
 

@@ -75,7 +75,7 @@ class CacheWriterTest {
     }
 
     static CacheHeader header(SymbolWidth width, long length) {
-        return new CacheHeader(width, length, null, List.of(new CacheHeader.FileStamp("t.txt", length, 1, 2)),
+        return new CacheHeader(width, length, null, List.of(new CacheHeader.FileStamp("t.txt", length, 1, 2, 3, 4)),
                 new long[]{length}, new int[]{'a'}, new int[]{'a'});
     }
 }

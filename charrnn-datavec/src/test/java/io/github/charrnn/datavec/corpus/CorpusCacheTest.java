@@ -72,10 +72,40 @@ class CorpusCacheTest {
         FileTime time = Files.getLastModifiedTime(file);
         TextCorpus.read(file, cached());
         Files.writeString(file, "the quick brown cat\n".repeat(50));
-        Files.setLastModifiedTime(file, time);   // so only the content sample tells
+        Files.setLastModifiedTime(file, time);   // so only the content hash tells
         TextCorpus changed = TextCorpus.read(file, cached());
         assertEquals(new CacheUse(changed.cache().orElseThrow().file(), true, "the text changed"), changed.cache().orElseThrow());
         assertEquals("the quick brown cat\n".repeat(50), changed.vocabulary().decode(changed.ids().toArray()));
+    }
+
+    /**
+     * The issue's case: a text over 64 KB edited in the middle to the same size, its modification time put back (as
+     * cp -p, rsync -t or tar do): the whole content is hashed, so the edit is seen and the eleventh character found.
+     */
+    @Test
+    void aSameSizeEditAnywhereWithTheTimeKeptRebuildsTheCache() throws IOException {
+        String text = "abcdefghij".repeat(20_000);   // 200 KB, 10 distinct characters
+        Path file = Files.writeString(dir.resolve("big.txt"), text);
+        FileTime time = Files.getLastModifiedTime(file);
+        assertEquals(10, TextCorpus.read(file, cached()).vocabulary().size());
+        char[] edited = text.toCharArray();
+        edited[123_457] = 'z';   // far from any 4 KB block a sample would read
+        Files.writeString(file, new String(edited));
+        Files.setLastModifiedTime(file, time);
+        TextCorpus changed = TextCorpus.read(file, cached());
+        assertTrue(changed.cache().orElseThrow().built(), "the edit is seen");
+        assertEquals(11, changed.vocabulary().size());
+    }
+
+    /** A copy with the same bytes (a new inode, the time kept) is hashed again and reuses the cache. */
+    @Test
+    void aFileReplacedByAnIdenticalCopyReusesTheCache() throws IOException {
+        Path file = Files.writeString(dir.resolve("copy.txt"), "the quick brown fox\n".repeat(500));
+        TextCorpus.read(file, cached());
+        Path copy = Files.copy(file, dir.resolve("copy.tmp"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        Files.move(copy, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        TextCorpus again = TextCorpus.read(file, cached());
+        assertFalse(again.cache().orElseThrow().built(), "same bytes: the cache is reused");
     }
 
     @Test
