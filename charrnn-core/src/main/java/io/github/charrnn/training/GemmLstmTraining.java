@@ -61,7 +61,7 @@ final class GemmLstmTraining {
      */
     public static final String SHARDS_PROPERTY = "charrnn.trainingShards";
     static final int DEFAULT_SHARDS = 2;
-    /** System property: {@code dl4j} applies every step with DL4J's own updater instead of {@link FusedAdamStep}. */
+    /** System property: {@code dl4j} applies every step with DL4J's own updater instead of {@link FusedAdamStep} ({@code fused}, the default). */
     public static final String UPDATER_PROPERTY = "charrnn.updater";
     /** Fewer rows than this per shard cost more in hand-over than the second core gives back. */
     static final int MIN_ROWS_PER_SHARD = 4;
@@ -108,7 +108,7 @@ final class GemmLstmTraining {
             network.initGradientsView();
         }
         this.gradient = namedGradient(network);
-        this.fusedStep = "dl4j".equalsIgnoreCase(System.getProperty(UPDATER_PROPERTY, "")) ? null : FusedAdamStep.forNetwork(network);
+        this.fusedStep = dl4jUpdaterAsked() ? null : FusedAdamStep.forNetwork(network);
         Layer[] layers = network.getLayers();
         this.keeps = new double[recurrentLayers + 1];
         this.inputWidths = new int[recurrentLayers + 1];
@@ -118,6 +118,15 @@ final class GemmLstmTraining {
             keeps[l] = dropout instanceof Dropout plain && plain.getP() < 1.0 ? plain.getP() : 1.0;
             inputWidths[l] = (int) layer.getParam("W").rows();
         }
+    }
+
+    /** Whether {@value #UPDATER_PROPERTY} says {@code dl4j}; {@code fused} or nothing is the default, anything else is refused. */
+    private static boolean dl4jUpdaterAsked() {
+        String updater = System.getProperty(UPDATER_PROPERTY, "fused").trim();
+        if (!updater.equalsIgnoreCase("dl4j") && !updater.equalsIgnoreCase("fused")) {
+            throw new IllegalArgumentException(UPDATER_PROPERTY + " must be fused or dl4j; got '" + updater + "'.");
+        }
+        return updater.equalsIgnoreCase("dl4j");
     }
 
     /** The {@value #SHARDS_PROPERTY} property, else {@value #DEFAULT_SHARDS}. */
