@@ -64,6 +64,17 @@ final class BatchShard {
         }
     }
 
+    /** Recurrent layer {@code layer}'s hidden or cell state for this shard's rows (see {@link LstmLayerPass#state}). */
+    float[] state(int layer, boolean cell) {
+        return passes[layer].state(cell);
+    }
+
+    /** Sets recurrent layer {@code layer}'s hidden or cell state from {@code values[from..]}; returns the index after it. */
+    int setState(int layer, boolean cell, float[] values, int from) {
+        passes[layer].setState(cell, values, from);
+        return from + passes[layer].stateSize();
+    }
+
     /** Makes the state after the last segment the state coming into the next one. */
     void carryState() {
         for (LstmLayerPass pass : passes) {

@@ -242,6 +242,104 @@ final class GemmLstmTraining {
     }
 
     /**
+     * Trains one step on window {@code window} (the sequence-length segment from column {@code window * seq}) of a
+     * mini-batch without masks, starting from the state the step before left (or {@link #restoreState}, or zero
+     * after {@link #forgetState}), and carries the state on. A step whose loss is NaN or infinite is reported but
+     * not applied. Calling this for every window of a mini-batch after {@link #forgetState} is {@link #fit}; not
+     * forgetting between mini-batches carries the state through a whole pass, as the articles' training does.
+     */
+    void fitWindow(CharBatch batchData, long window, StepListener listener) {
+        int rows = (int) batchData.rows();
+        long from = window * sequenceLength;
+        int time = (int) Math.min(sequenceLength, batchData.length() - from);
+        if (time <= 0) {
+            throw new IllegalArgumentException("Window " + window + " is past the end of a mini-batch of "
+                    + batchData.length() + " columns.");
+        }
+        prepare(rows);
+        try (NativeThreads.Share ignored = threads.parallel() ? NativeThreads.shareBlasAmong(shards.length) : () -> { }) {
+            double loss = computeGradient(segment(batchData, from, time));
+            if (!Double.isFinite(loss)) {
+                listener.stepDone(rows, time, loss / ((double) rows * time));
+                return;
+            }
+            update(batch, time);
+            for (BatchShard shard : shards) {
+                shard.carryState();
+            }
+            listener.stepDone(rows, time, loss / ((double) rows * time));
+        }
+    }
+
+    /** The rows of the last mini-batch trained (0 before the first). */
+    int rows() {
+        return batch;
+    }
+
+    /** Zero recurrent state for the next window, as at the start of a DL4J {@code fit(DataSet)}. */
+    void forgetState() {
+        if (shards != null) {
+            for (BatchShard shard : shards) {
+                shard.resetState();
+            }
+        }
+    }
+
+    /**
+     * The recurrent state the next window starts from, laid out independently of the shards: per recurrent layer,
+     * the hidden state of every row, then the cell state of every row. Null before the first window.
+     */
+    float[] carriedState() {
+        if (shards == null) {
+            return null;
+        }
+        List<float[]> parts = new ArrayList<>();
+        int size = 0;
+        for (int l = 0; l < recurrentLayers; l++) {
+            for (boolean cell : new boolean[] {false, true}) {
+                for (BatchShard shard : shards) {
+                    float[] part = shard.state(l, cell);
+                    parts.add(part);
+                    size += part.length;
+                }
+            }
+        }
+        float[] state = new float[size];
+        int at = 0;
+        for (float[] part : parts) {
+            System.arraycopy(part, 0, state, at, part.length);
+            at += part.length;
+        }
+        return state;
+    }
+
+    /**
+     * Makes {@code state} (as {@link #carriedState()} gives it, for {@code rows} rows) the state the next window
+     * starts from.
+     *
+     * @throws IllegalArgumentException if it is not of this network's and batch's size
+     */
+    void restoreState(int rows, float[] state) {
+        prepare(rows);
+        long expected = 0;
+        for (int l = 0; l < recurrentLayers; l++) {
+            expected += 2L * rows * network.getLayer(firstRecurrent + l).getParam("RW").rows();
+        }
+        if (state.length != expected) {
+            throw new IllegalArgumentException("The carried state holds " + state.length + " values; this network needs "
+                    + expected + " for " + rows + " rows.");
+        }
+        int at = 0;
+        for (int l = 0; l < recurrentLayers; l++) {
+            for (boolean cell : new boolean[] {false, true}) {
+                for (BatchShard shard : shards) {
+                    at = shard.setState(l, cell, state, at);
+                }
+            }
+        }
+    }
+
+    /**
      * Computes, without updating anything, the gradient of the loss (summed over batch and time) of the last
      * segment of a mini-batch into the network's gradient array, the state carried into it from the segments
      * before, and returns that loss. For tests.

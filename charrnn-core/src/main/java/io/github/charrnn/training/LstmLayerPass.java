@@ -276,6 +276,23 @@ final class LstmLayerPass {
         }
     }
 
+    /** The hidden ({@code cell} false) or cell state the next forward starts from: [batch, H], row after row. */
+    float[] state(boolean cell) {
+        float[] values = new float[units];
+        (cell ? cs : hs).read(0, batch, values);
+        return values;
+    }
+
+    /** Sets the hidden or cell state the next forward starts from to {@code values[from, from + batch*H)}. */
+    void setState(boolean cell, float[] values, int from) {
+        (cell ? cs : hs).write(0, batch, java.util.Arrays.copyOfRange(values, from, from + units));
+    }
+
+    /** Values in one of {@link #state}'s arrays: batch times hidden size. */
+    int stateSize() {
+        return units;
+    }
+
     /** Makes the state after the last forward segment the state coming into the next one. */
     void carryState() {
         hs.copyRows((long) time * batch, 0, batch, stepH);   // stepH is free scratch between passes

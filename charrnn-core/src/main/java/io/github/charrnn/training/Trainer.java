@@ -2,6 +2,7 @@ package io.github.charrnn.training;
 
 import io.github.charrnn.batching.BatchFormat;
 import io.github.charrnn.batching.CharBatch;
+import io.github.charrnn.batching.CharBatchSource;
 import io.github.charrnn.batching.OneHot;
 import io.github.charrnn.evaluation.Evaluator;
 import io.github.charrnn.model.OneHotToIds;
@@ -92,83 +93,215 @@ public final class Trainer {
         Collection<TrainingListener> previousListeners = new ArrayList<>(network.getListeners());   // a copy: DL4J returns its own list, which setListeners clears
         network.setListeners(new GlobalNormClipping(gradientClip), recorder);
         TrainingPosition resume = options.resumeFrom();
-        BatchingKey batching = options.batching();
         if (resume != null) {
             Nd4j.getRandom().setStates(resume.randomRootState(), resume.randomNodeState());
         }
-        long started = System.nanoTime();
+        boolean consecutive = CharBatchSource.consecutive(train);
+        Run run = new Run(options, checkpoints, recorder, validation, stepsBefore,
+                resume != null && resume.runId() != null ? resume.runId() : options.control().runId());
         int epochsBegun = 0;
         int epoch = resume == null ? 1 : resume.epoch();
-        long batchesDone = 0;
-        // validation and checkpoints keep the step grid of the run being resumed
-        long stepsAtLastValidation = options.validateEvery() > 0 ? stepsBefore - stepsBefore % options.validateEvery()
-                : stepsBefore;
-        long stepsAtLastCheckpoint = options.checkpointEvery() > 0 ? stepsBefore - stepsBefore % options.checkpointEvery()
-                : stepsBefore;
-        double bestValidation = Double.POSITIVE_INFINITY;
-        StepRules rules = new StepRules(options);
+        run.epoch = epoch;
         try {
-            for (; rules.epochBegins(epoch, recorder.runSteps()); epoch++) {
+            for (; rules(options).epochBegins(epoch, recorder.runSteps()); epoch++) {
                 boolean resumedEpoch = resume != null && epoch == resume.epoch();
                 if (!resumedEpoch) {
                     epochsBegun++;
                 }
+                run.epoch = epoch;
                 recorder.startEpoch(epoch);
                 positionAtEpoch(train, resumedEpoch ? resume.epoch() : 1, resumedEpoch);
                 StepRules.checkNotEmpty(train.hasNext());
-                batchesDone = resumedEpoch ? skip(train, resume.batchesDone()) : 0;
-                while (train.hasNext() && !rules.limitReached(recorder.runSteps())) {
+                run.batchesDone = resumedEpoch ? skip(train, resume.batchesDone()) : 0;
+                CarriedState carried = resumedEpoch ? resume.carried() : null;
+                run.windowsIntoBatch = carried == null ? 0 : carried.windowsIntoBatch();
+                if (gemmTraining != null) {
+                    gemmTraining.forgetState();   // every pass starts from a zero state
+                }
+                float[] restore = carried == null || carried.state().length == 0 ? null : carried.floats();
+                if (restore != null && gemmTraining == null) {
+                    throw new IllegalArgumentException("The run to resume was stopped between the windows of a mini-batch by"
+                            + " charrnn's own training, which this network is not trained with here (-D"
+                            + IMPLEMENTATION_PROPERTY + "=dl4j?); resume it as it was trained.");
+                }
+                while (train.hasNext() && !rules(options).limitReached(recorder.runSteps()) && !run.stopped) {
                     CharBatch whole = nextBatch(train);
-                    // a step limit inside the mini-batch cuts it short; checkpoints need its end
-                    CharBatch batch = whole.firstColumns(
-                            rules.stepsAllowed(recorder.runSteps(), windows(whole)) * sequenceLength);
-                    boolean wholeBatch = batch.length() == whole.length();
-                    clock.start();
-                    try {
-                        if (gemmTraining != null && !batch.masked()) {
-                            gemmTraining.fit(batch, recorder);
-                        } else {
-                            network.fit(forDl4jFit(batch));
+                    if (gemmTraining != null && !whole.masked()) {
+                        if (restore != null) {
+                            gemmTraining.restoreState(carried.rows(), restore);
+                            restore = null;
+                        } else if (!consecutive && run.windowsIntoBatch == 0) {
+                            gemmTraining.forgetState();   // rows of another place in the text: DL4J's behaviour
                         }
-                    } finally {
-                        clock.stop();
-                    }
-                    StepRules.checkFinite(recorder.totalSteps(), recorder.lastStepLoss());
-                    if (wholeBatch) {
-                        batchesDone++;
-                    }
-                    if (validation != null && rules.validationDue(recorder.totalSteps(), stepsAtLastValidation)) {
-                        validate(validation, recorder);
-                        stepsAtLastValidation = recorder.totalSteps();
-                        bestValidation = checkpointIfBest(checkpoints, recorder, bestValidation,
-                                position(epoch, batchesDone, batching), wholeBatch);
-                    }
-                    boolean checkpointDue = checkpoints != null && options.checkpointEvery() > 0 && wholeBatch
-                            && recorder.totalSteps() - stepsAtLastCheckpoint >= options.checkpointEvery();
-                    if (checkpointDue) {
-                        checkpoints.onCheckpoint(new CheckpointListener.Checkpoint(position(epoch, batchesDone, batching),
-                                recorder.totalSteps(), recorder.recentLoss(), recorder.validationLoss(),
-                                CheckpointListener.Reason.PERIODIC));
-                        stepsAtLastCheckpoint = recorder.totalSteps();
+                        trainWindows(whole, run, consecutive, clock);
+                    } else {
+                        trainWithDl4j(whole, run, clock);
                     }
                 }
-                if (validation != null && rules.validationDueAtEpochEnd(recorder.totalSteps(), stepsAtLastValidation)) {
-                    validate(validation, recorder);
-                    stepsAtLastValidation = recorder.totalSteps();
-                    bestValidation = checkpointIfBest(checkpoints, recorder, bestValidation,
-                            position(epoch, batchesDone, batching), true);
+                if (!run.stopped && validation != null
+                        && rules(options).validationDueAtEpochEnd(recorder.totalSteps(), run.stepsAtLastValidation)) {
+                    run.validate(true);
                 }
-                if (!rules.epochBegins(epoch + 1, recorder.runSteps())) {
+                if (run.stopped || !rules(options).epochBegins(epoch + 1, recorder.runSteps())) {
                     break;   // the position stays in this epoch
                 }
             }
         } finally {
             network.setListeners(previousListeners);
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
+        double seconds = (System.nanoTime() - run.started) / 1e9;
         return new TrainingReport(recorder.runSteps(), recorder.totalSteps(), epochsBegun, recorder.runChars(),
-                recorder.recentLoss(), recorder.validationLoss(), recorder.charsPerSecond(), seconds,
-                position(epoch, batchesDone, batching));
+                recorder.recentLoss(), recorder.validationLoss(), recorder.charsPerSecond(), seconds, run.position());
+    }
+
+    private static StepRules rules(TrainingOptions options) {
+        return new StepRules(options);
+    }
+
+    /**
+     * Trains the windows of a mini-batch one step at a time on charrnn's own path, from the run's window on; after
+     * every step the run may validate, save a checkpoint or stop, all of which resume exactly from there.
+     */
+    private void trainWindows(CharBatch whole, Run run, boolean consecutive, ThroughputClock clock) {
+        long windows = windows(whole);
+        for (long w = run.windowsIntoBatch; w < windows && !run.rules.limitReached(run.recorder.runSteps()); w++) {
+            clock.start();
+            try {
+                gemmTraining.fitWindow(whole, w, run.recorder);
+            } finally {
+                clock.stop();
+            }
+            StepRules.checkFinite(run.recorder.totalSteps(), run.recorder.lastStepLoss());
+            run.windowsIntoBatch = w + 1;
+            if (run.windowsIntoBatch == windows) {
+                run.batchesDone++;
+                run.windowsIntoBatch = 0;
+            }
+            run.carries = consecutive || run.windowsIntoBatch > 0;
+            if (run.afterStep(true)) {
+                return;
+            }
+        }
+    }
+
+    /** Trains a mini-batch with DL4J's own fit (cut short by the step limit); the run can stop only at its end. */
+    private void trainWithDl4j(CharBatch whole, Run run, ThroughputClock clock) {
+        CharBatch batch = whole.firstColumns(run.rules.stepsAllowed(run.recorder.runSteps(), windows(whole)) * sequenceLength);
+        boolean wholeBatch = batch.length() == whole.length();
+        clock.start();
+        try {
+            network.fit(forDl4jFit(batch));
+        } finally {
+            clock.stop();
+        }
+        StepRules.checkFinite(run.recorder.totalSteps(), run.recorder.lastStepLoss());
+        if (wholeBatch) {
+            run.batchesDone++;
+        }
+        run.carries = false;
+        run.afterStep(wholeBatch);
+    }
+
+    /** Where one call of {@code fit} stands, and what it does after each step. */
+    private final class Run {
+        final TrainingOptions options;
+        final StepRules rules;
+        final CheckpointListener checkpoints;
+        final StepRecorder recorder;
+        final DataSetIterator validation;
+        final String runId;
+        final long started = System.nanoTime();
+        int epoch;
+        long batchesDone;
+        long windowsIntoBatch;
+        boolean carries;            // whether the next window continues the state of the last (charrnn's path)
+        boolean stopped;
+        long stepsAtLastValidation;
+        long stepsAtLastCheckpoint;
+        long nanosAtLastCheckpoint = System.nanoTime();
+        double bestValidation = Double.POSITIVE_INFINITY;
+
+        Run(TrainingOptions options, CheckpointListener checkpoints, StepRecorder recorder, DataSetIterator validation,
+            long stepsBefore, String runId) {
+            this.options = options;
+            this.rules = new StepRules(options);
+            this.checkpoints = checkpoints;
+            this.recorder = recorder;
+            this.validation = validation;
+            this.runId = runId;
+            // validation and checkpoints keep the step grid of the run being resumed
+            this.stepsAtLastValidation = options.validateEvery() > 0 ? stepsBefore - stepsBefore % options.validateEvery()
+                    : stepsBefore;
+            this.stepsAtLastCheckpoint = options.checkpointEvery() > 0 ? stepsBefore - stepsBefore % options.checkpointEvery()
+                    : stepsBefore;
+        }
+
+        /**
+         * After a step: validation when due, a checkpoint when due by steps or by the clock, and a stop (with a
+         * checkpoint) when asked for or past the time limit. {@code resumable}: whether training can be resumed
+         * from exactly here (else only validation runs). Returns whether the run stops.
+         */
+        boolean afterStep(boolean resumable) {
+            if (validation != null && rules.validationDue(recorder.totalSteps(), stepsAtLastValidation)) {
+                validate(resumable);
+            }
+            if (!resumable) {
+                return false;
+            }
+            RunControl control = options.control();
+            long now = System.nanoTime();
+            if (control.timeLimit() != null && now - started >= control.timeLimit().toNanos()) {
+                control.stop().request("the time limit of " + control.timeLimit().toString().substring(2).toLowerCase(java.util.Locale.ROOT));
+            }
+            if (control.stop().requested() && !rules.limitReached(recorder.runSteps())) {
+                stopped = true;
+                checkpoint(CheckpointListener.Reason.STOPPED, now);
+                return true;
+            }
+            boolean dueBySteps = options.checkpointEvery() > 0
+                    && recorder.totalSteps() - stepsAtLastCheckpoint >= options.checkpointEvery();
+            boolean dueByClock = control.checkpointInterval() != null
+                    && now - nanosAtLastCheckpoint >= control.checkpointInterval().toNanos();
+            if (dueBySteps || dueByClock) {
+                checkpoint(CheckpointListener.Reason.PERIODIC, now);
+            }
+            return false;
+        }
+
+        private void checkpoint(CheckpointListener.Reason reason, long now) {
+            if (checkpoints != null) {
+                checkpoints.onCheckpoint(new CheckpointListener.Checkpoint(position(), recorder.totalSteps(),
+                        recorder.recentLoss(), recorder.validationLoss(), reason));
+            }
+            stepsAtLastCheckpoint = recorder.totalSteps();
+            nanosAtLastCheckpoint = now;
+        }
+
+        void validate(boolean resumable) {
+            Trainer.this.validate(validation, recorder);
+            stepsAtLastValidation = recorder.totalSteps();
+            double loss = recorder.validationLoss();
+            if (checkpoints != null && loss < bestValidation && resumable) {
+                checkpoints.onCheckpoint(new CheckpointListener.Checkpoint(position(), recorder.totalSteps(),
+                        recorder.recentLoss(), loss, CheckpointListener.Reason.BEST_VALIDATION));
+            }
+            if (loss < bestValidation) {
+                bestValidation = loss;
+            }
+        }
+
+        /** Where training stands now, with the state the next window starts from when it carries one. */
+        TrainingPosition position() {
+            CarriedState carried = null;
+            if (carries && gemmTraining != null) {
+                float[] state = gemmTraining.carriedState();
+                carried = state == null ? null : CarriedState.of(windowsIntoBatch, state.length == 0 ? 0
+                        : gemmTraining.rows(), state);
+            }
+            BatchingKey batching = options.batching();
+            return new TrainingPosition(epoch, batchesDone, Nd4j.getRandom().rootState(), Nd4j.getRandom().nodeState(),
+                    batching == null ? null : batching.describe(), batching, runId, carried);
+        }
     }
 
     /**
@@ -192,22 +325,6 @@ public final class Trainer {
             skipped++;
         }
         return skipped;
-    }
-
-    private double checkpointIfBest(CheckpointListener checkpoints, StepRecorder recorder, double best,
-                                    TrainingPosition position, boolean atBatchBoundary) {
-        double loss = recorder.validationLoss();
-        if (checkpoints == null || !(loss < best) || !atBatchBoundary) {
-            return Math.min(best, Double.isNaN(loss) ? best : loss);
-        }
-        checkpoints.onCheckpoint(new CheckpointListener.Checkpoint(position, recorder.totalSteps(), recorder.recentLoss(),
-                loss, CheckpointListener.Reason.BEST_VALIDATION));
-        return loss;
-    }
-
-    private static TrainingPosition position(int epoch, long batchesDone, BatchingKey batching) {
-        return new TrainingPosition(epoch, batchesDone, Nd4j.getRandom().rootState(), Nd4j.getRandom().nodeState(),
-                batching);
     }
 
     /** The iterator's next mini-batch with its formats, checked against the network. */

@@ -15,9 +15,16 @@ package io.github.charrnn.training;
  *                       the earlier ones included), or null to start at the first mini-batch of epoch 1
  * @param batching       how the data is cut, recorded in every {@link TrainingPosition} so that a resumed run can
  *                       be checked against it ({@link BatchingKey#checkResumes}); may be null
+ * @param control        checkpoints by the clock, a time limit, a stop request and the run's id; never null
  */
 public record TrainingOptions(int epochs, long maxSteps, int reportEvery, int validateEvery, long checkpointEvery,
-                              TrainingPosition resumeFrom, BatchingKey batching) {
+                              TrainingPosition resumeFrom, BatchingKey batching, RunControl control) {
+
+    /** Options without clock checkpoints, time limit or run id. */
+    public TrainingOptions(int epochs, long maxSteps, int reportEvery, int validateEvery, long checkpointEvery,
+                           TrainingPosition resumeFrom, BatchingKey batching) {
+        this(epochs, maxSteps, reportEvery, validateEvery, checkpointEvery, resumeFrom, batching, RunControl.none());
+    }
 
     /** Checks every value; the exception names the value and what is allowed. */
     public TrainingOptions {
@@ -42,6 +49,9 @@ public record TrainingOptions(int epochs, long maxSteps, int reportEvery, int va
             throw new IllegalArgumentException("The run to resume is in epoch " + resumeFrom.epoch() + ", past the "
                     + epochs + " epochs asked for; ask for more epochs.");
         }
+        if (control == null) {
+            control = RunControl.none();
+        }
     }
 
     /** A builder with the defaults: 1 epoch, no step limit, report every 10 steps, validate once an epoch. */
@@ -52,7 +62,7 @@ public record TrainingOptions(int epochs, long maxSteps, int reportEvery, int va
     /** A builder holding this object's values. */
     public Builder toBuilder() {
         return new Builder().epochs(epochs).maxSteps(maxSteps).reportEvery(reportEvery).validateEvery(validateEvery)
-                .checkpointEvery(checkpointEvery).resumeFrom(resumeFrom).batching(batching);
+                .checkpointEvery(checkpointEvery).resumeFrom(resumeFrom).batching(batching).control(control);
     }
 
     /** Builder of {@link TrainingOptions}; values are checked by {@link #build()}. */
@@ -64,6 +74,7 @@ public record TrainingOptions(int epochs, long maxSteps, int reportEvery, int va
         private long checkpointEvery = 0;
         private TrainingPosition resumeFrom;
         private BatchingKey batching;
+        private RunControl control;
 
         /** Passes over the training data (default 1). */
         public Builder epochs(int epochs) {
@@ -107,9 +118,16 @@ public record TrainingOptions(int epochs, long maxSteps, int reportEvery, int va
             return this;
         }
 
+        /** Checkpoints by the clock, a time limit, a stop request and the run's id (default: none of them). */
+        public Builder control(RunControl control) {
+            this.control = control;
+            return this;
+        }
+
         /** The options; throws IllegalArgumentException naming an invalid value. */
         public TrainingOptions build() {
-            return new TrainingOptions(epochs, maxSteps, reportEvery, validateEvery, checkpointEvery, resumeFrom, batching);
+            return new TrainingOptions(epochs, maxSteps, reportEvery, validateEvery, checkpointEvery, resumeFrom, batching,
+                    control);
         }
     }
 }

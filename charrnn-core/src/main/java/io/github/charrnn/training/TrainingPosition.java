@@ -15,9 +15,20 @@ package io.github.charrnn.training;
  *                         record of it in files of earlier versions, which read it; may be null
  * @param key              how the data was cut, so that a resumed run can check it is given the same data
  *                         ({@link BatchingKey#checkResumes}); null in files of earlier versions
+ * @param runId            the id of the run (its best checkpoints carry it in their names); null in files of
+ *                         earlier versions
+ * @param carried          windows of the next mini-batch already trained and the recurrent state to continue from;
+ *                         null where training stopped at a mini-batch boundary with nothing carried (and in files of
+ *                         earlier versions)
  */
 public record TrainingPosition(int epoch, long batchesDone, long randomRootState, long randomNodeState, String batching,
-                               BatchingKey key) {
+                               BatchingKey key, String runId, CarriedState carried) {
+
+    /** A position without run id or carried state. */
+    public TrainingPosition(int epoch, long batchesDone, long randomRootState, long randomNodeState, String batching,
+                            BatchingKey key) {
+        this(epoch, batchesDone, randomRootState, randomNodeState, batching, key, null, null);
+    }
 
     /** A position that records how the data was cut by its key (and that key's description). */
     public TrainingPosition(int epoch, long batchesDone, long randomRootState, long randomNodeState, BatchingKey key) {

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,15 +70,28 @@ class TrainerTest {
     }
 
     @Test
-    void checkpointsComeEveryIntervalAtMiniBatchBoundariesAndAtBetterValidations() {
+    void checkpointsComeEveryIntervalBetweenAnyStepsAndAtBetterValidations() {
         List<CheckpointListener.Checkpoint> checkpoints = new ArrayList<>();
-        // mini-batches of 2 windows: steps 2, 4, 6 ... end mini-batches; checkpoints every 3 steps land on 4 and 8
+        // mini-batches of 2 windows; charrnn's own path can stop after any window: checkpoints on 3, 6 and 9
         new Trainer(network(), SEQ, 5).fit(batches(5, 2), null,
                 TrainingOptions.builder().reportEvery(100).checkpointEvery(3).batching(KEY).build(), 0, List.of(),
                 checkpoints::add);
-        assertEquals(List.of(4L, 8L), checkpoints.stream().map(CheckpointListener.Checkpoint::totalSteps).toList());
+        assertEquals(List.of(3L, 6L, 9L), checkpoints.stream().map(CheckpointListener.Checkpoint::totalSteps).toList());
         assertTrue(checkpoints.stream().allMatch(c -> c.reason() == CheckpointListener.Reason.PERIODIC));
-        assertEquals(List.of(2L, 4L), checkpoints.stream().map(c -> c.position().batchesDone()).toList());
+        assertEquals(List.of(1L, 3L, 4L), checkpoints.stream().map(c -> c.position().batchesDone()).toList());
+        // mid-batch: the window reached and the state to go on from; at a boundary of batches that do not continue
+        // each other (a plain list), nothing is carried
+        assertEquals(1, checkpoints.get(0).position().carried().windowsIntoBatch());
+        assertEquals(2 * 2 * 6, checkpoints.get(0).position().carried().floats().length, "h and c of 2 rows, 6 units");
+        assertNull(checkpoints.get(1).position().carried());
+
+        // where DL4J's fit trains, checkpoints fall at the mini-batch ends after the interval: 4 and 8
+        List<CheckpointListener.Checkpoint> dl4j = new ArrayList<>();
+        new Trainer(network(), SEQ, 5, false).fit(batches(5, 2), null,
+                TrainingOptions.builder().reportEvery(100).checkpointEvery(3).batching(KEY).build(), 0, List.of(),
+                dl4j::add);
+        assertEquals(List.of(4L, 8L), dl4j.stream().map(CheckpointListener.Checkpoint::totalSteps).toList());
+        assertEquals(List.of(2L, 4L), dl4j.stream().map(c -> c.position().batchesDone()).toList());
         assertEquals(KEY, checkpoints.get(0).position().key());
         assertEquals(KEY.describe(), checkpoints.get(0).position().batching());
         assertTrue(checkpoints.stream().allMatch(c -> Double.isFinite(c.trainLoss()) && c.trainLoss() > 0));
