@@ -5,12 +5,14 @@ import io.github.charrnn.datavec.batching.BatchMode;
 import io.github.charrnn.datavec.cluster.ClusterSession;
 import io.github.charrnn.datavec.corpus.TextCorpus;
 import io.github.charrnn.datavec.training.SmallRun;
+import io.github.charrnn.datavec.training.StopSignals;
 import io.github.charrnn.datavec.training.TrainingRun;
 import io.github.charrnn.generation.SamplingOptions;
 import io.github.charrnn.model.CellType;
 import io.github.charrnn.model.CharRnnConfig;
 import io.github.charrnn.texts.BundledText;
 import io.github.charrnn.training.ProgressListener;
+import io.github.charrnn.training.StopRequest;
 import io.github.charrnn.training.TrainingOptions;
 import io.github.charrnn.training.TrainingReport;
 import picocli.CommandLine;
@@ -22,6 +24,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,9 +118,14 @@ final class TrainCommand implements Callable<Integer> {
             "for shipping with an application; it cannot be resumed (checkpoints still can)."})
     boolean forGeneration;
 
-    @Option(names = "--checkpoint-every", paramLabel = "N", description = {"Save a checkpoint every N steps beside the model (NAME.checkpoint.zip),",
-            "and the best one by validation loss (NAME-best-val<loss>.zip); 0 for none (default: ${DEFAULT-VALUE})."})
-    long checkpointEvery = 0;
+    @Option(names = "--checkpoint-every", paramLabel = "N|DURATION", description = {"Save a checkpoint beside the model (NAME.checkpoint.zip) every N steps or every",
+            "DURATION (90s, 10m, 1h), and the best one by validation loss (NAME-best-val<loss>-run<id>.zip); 0 for none",
+            "(default: " + CheckpointCadence.DEFAULT + "; none with --workers or --spark)."})
+    String checkpointEvery;
+
+    @Option(names = "--time-limit", paramLabel = "DURATION", description = {"Stop after this much training (90s, 10m, 2h, 1h30m), as on Ctrl-C: save a",
+            "checkpoint and the model, and print the --resume command that continues (default: none)."})
+    String timeLimit;
 
     @Option(names = "--resume", paramLabel = "ZIP", description = {"Continue the run saved in ZIP (a checkpoint or a model) exactly where it stopped:",
             "same hyperparameters, optimizer state, data position and random state. Give the same --text, --batch,",
@@ -130,13 +138,22 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    /** Set by SIGINT, SIGTERM or the time limit; the run stops at its next step. */
+    private final StopRequest stop = new StopRequest();
+
     @Override
     public Integer call() {
         PrintStream out = System.out;
         boolean onBundled = source.onBundled();
         source.bundledText();   // checks --bundled before anything is read
         BatchMode batchMode = BatchMode.parse(mode);
-        parallel.check(resume != null, checkpointEvery, batchMode, validationByFile);
+        CheckpointCadence cadence = CheckpointCadence.parse(checkpointEvery != null ? checkpointEvery
+                : parallel.enabled() ? "0" : CheckpointCadence.DEFAULT);
+        parallel.check(resume != null, cadence.any() ? 1 : 0, batchMode, validationByFile);
+        Duration limit = timeLimit == null ? null : Durations.parse("--time-limit", timeLimit);
+        if (limit != null && parallel.enabled()) {
+            throw new IllegalArgumentException("--time-limit stops single-process runs only; leave it out with --workers or --spark.");
+        }
         CharRnn resumed = resume == null ? null : loadToResume();
         int batchSize = batch != null ? batch : onBundled ? BUNDLED_BATCH : TrainingRun.DEFAULT_BATCH_SIZE;
         long maxSteps = steps != null ? steps : onBundled ? BUNDLED_STEPS : 0;
@@ -156,7 +173,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         // checks the values now rather than after the (possibly long) read of the text
         TrainingOptions.builder().epochs(epochs != null ? epochs : 1).maxSteps(maxSteps).reportEvery(printEvery)
-                .validateEvery(validateEvery).checkpointEvery(checkpointEvery).build();
+                .validateEvery(validateEvery).checkpointEvery(cadence.steps()).build();
         long stepsBefore = resumed == null ? 0 : resumed.trainingSummary().steps();
         if (resumed != null && maxSteps > 0 && maxSteps <= stepsBefore) {
             throw new IllegalArgumentException("The run in " + resume + " has done " + stepsBefore + " steps already; --steps counts"
@@ -164,12 +181,14 @@ final class TrainCommand implements Callable<Integer> {
         }
 
         try (ClusterSession cluster = parallel.connect()) {
-            return train(out, resumed, cluster, config, new RunSettings(batchSize, maxSteps, sampleCount, batchMode));
+            return train(out, resumed, cluster, config, new RunSettings(batchSize, maxSteps, sampleCount, batchMode, cadence,
+                    limit));
         }
     }
 
     /** What {@link #call()} worked out from the flags before reading the text. */
-    private record RunSettings(int batchSize, long maxSteps, int sampleCount, BatchMode batchMode) {
+    private record RunSettings(int batchSize, long maxSteps, int sampleCount, BatchMode batchMode, CheckpointCadence cadence,
+                               Duration timeLimit) {
     }
 
     private Integer train(PrintStream out, CharRnn resumed, ClusterSession cluster, CharRnnConfig config, RunSettings run) {
@@ -184,7 +203,8 @@ final class TrainCommand implements Callable<Integer> {
         TrainingRun.Builder trainingRun = TrainingRun.builder(corpus, rnn)
                 .batchSize(run.batchSize()).validationFraction(validationFraction).validationByFile(validationByFile)
                 .mode(run.batchMode()).maxSteps(run.maxSteps())
-                .reportEvery(printEvery).validateEvery(validateEvery).checkpointEvery(checkpointEvery)
+                .reportEvery(printEvery).validateEvery(validateEvery).checkpointEvery(run.cadence().steps())
+                .checkpointInterval(run.cadence().interval()).timeLimit(run.timeLimit()).stopRequest(stop)
                 .modelFile(model).forGeneration(forGeneration).resume(resume == null ? null : resume.toString())
                 .dataParallel(parallel.setup(cluster, corpus, config.sequenceLength(), validationFraction, out))
                 .notes(out::println);
@@ -201,7 +221,10 @@ final class TrainCommand implements Callable<Integer> {
         TrainingReport report;
         // a bar in a terminal, plain lines when the output goes to a file or a pipe, nothing with --quiet
         boolean bar = !quiet && System.console() != null;
-        try (ProgressBarPrinter progressBar = bar
+        // data-parallel runs cannot stop at a step: the signals keep their default effect there
+        try (StopSignals.Installed signals = parallel.enabled() ? () -> { }
+                : StopSignals.install(stop, line -> System.err.println(System.lineSeparator() + line));
+             ProgressBarPrinter progressBar = bar
                 ? new ProgressBarPrinter(prepared.epochs(), prepared.plannedSteps(), prepared.stepsBefore()) : null) {
             ProgressListener progress = quiet ? p -> { } : bar ? progressBar
                     : new ProgressPrinter(out, prepared.epochs(), prepared.plannedSteps());
@@ -212,6 +235,16 @@ final class TrainCommand implements Callable<Integer> {
                 report.seconds(), report.trainLoss(), report.validationLoss(), report.charsPerSecond(), model);
         if (chart != null) {
             out.println("loss curve: " + chart + " (and .csv)");
+        }
+        if (prepared.stoppedBy() != null) {
+            out.printf("stopped by %s after step %d; continue with:%n  %s%n", prepared.stoppedBy(), report.totalSteps(),
+                    ResumeCommand.of(spec.commandLine().getParseResult().originalArgs(), prepared.resumeFile()));
+            if (output.json) {
+                out.println(Json.object("train_loss", report.trainLoss(), "val_loss", report.validationLoss(),
+                        "steps", report.steps(), "stopped_by", prepared.stoppedBy(), "resume",
+                        String.valueOf(prepared.resumeFile()), "model", model.toString()));
+            }
+            return prepared.stoppedBy().startsWith("SIGINT") ? 130 : prepared.stoppedBy().startsWith("SIGTERM") ? 143 : 0;
         }
 
         String prime = onBundled ? bundledText.prime() : SampleCommand.defaultPrime(rnn.vocabulary());

@@ -62,7 +62,7 @@ class CheckpointTest {
         assertTrue(Files.exists(checkpoint));
         assertEquals(18, CharRnn.load(checkpoint).trainingSummary().steps(), "the checkpoint of step 18");
         try (var best = Files.list(dir)) {
-            assertTrue(best.anyMatch(p -> p.getFileName().toString().matches("part-best-val\\d+\\.\\d{4}\\.zip")));
+            assertTrue(best.anyMatch(p -> p.getFileName().toString().matches("part-best-val\\d+\\.\\d{4}-run[0-9a-f]{8}\\.zip")));
         }
 
         CommandLineTest.Run resumed = CommandLineTest.run(train("part.zip", "--resume", checkpoint.toString()));
@@ -113,6 +113,81 @@ class CheckpointTest {
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertEquals(whole.lastLineJson().get("train_loss").asDouble(), resumed.lastLineJson().get("train_loss").asDouble(), 1e-5);
         assertEquals(whole.lastLineJson().get("val_loss").asDouble(), resumed.lastLineJson().get("val_loss").asDouble(), 1e-5);
+    }
+
+    /** {@code args} without {@code --checkpoint-every} and its value: a run with the default checkpoints. */
+    private static String[] withoutCheckpointFlags(String[] args) {
+        List<String> kept = new ArrayList<>(List.of(args));
+        int at = kept.indexOf("--checkpoint-every");
+        kept.remove(at + 1);
+        kept.remove(at);
+        return kept.toArray(String[]::new);
+    }
+
+    /**
+     * SIGINT and SIGTERM (a real child JVM) stop a run with no checkpoint flags at its next step: it writes a
+     * checkpoint, says the --resume command, and the resumed run ends with exactly the weights of an uninterrupted
+     * run (state carried and the position within the mini-batch kept).
+     */
+    @Test
+    void sigintAndSigtermLeaveACheckpointThatResumesToTheUninterruptedWeights() throws Exception {
+        String[] plain = withoutCheckpointFlags(train("plain.zip", "--epochs", "3"));
+        CommandLineTest.Run whole = CommandLineTest.run(plain);
+        assertEquals(0, whole.exitCode(), whole.err());
+        assertTrue(Files.notExists(dir.resolve("plain.checkpoint.zip")), "no checkpoint within the default 5 minutes");
+        CharRnn uninterrupted = CharRnn.load(dir.resolve("plain.zip"));
+        for (String signal : List.of("INT", "TERM")) {
+            String name = "signalled-" + signal.toLowerCase(java.util.Locale.ROOT);
+            String[] args = withoutCheckpointFlags(train(name + ".zip", "--epochs", "3"));
+            Path log = dir.resolve(name + ".log");
+            Process child = startChild(args, log.getFileName().toString());
+            try {
+                waitForLine(log, "step 20/", child);
+                new ProcessBuilder("kill", "-" + signal, String.valueOf(child.pid())).start().waitFor();
+                assertTrue(child.waitFor(60, TimeUnit.SECONDS));
+            } finally {
+                child.destroyForcibly();
+            }
+            String output = Files.readString(log);
+            assertEquals(signal.equals("INT") ? 130 : 143, child.exitValue(), output);
+            Path checkpoint = dir.resolve(name + ".checkpoint.zip");
+            assertTrue(output.contains("stopped by SIG" + signal), output);
+            assertTrue(output.contains("--resume " + checkpoint), output);
+            long stoppedAt = CharRnn.load(checkpoint).trainingSummary().steps();
+            assertTrue(stoppedAt >= 20 && stoppedAt < 810, "stopped at step " + stoppedAt);
+
+            CommandLineTest.Run resumed = CommandLineTest.run(withoutCheckpointFlags(
+                    train(name + ".zip", "--epochs", "3", "--resume", checkpoint.toString())));
+            assertEquals(0, resumed.exitCode(), resumed.err());
+            CharRnn continued = CharRnn.load(dir.resolve(name + ".zip"));
+            assertEquals(uninterrupted.trainingSummary().steps(), continued.trainingSummary().steps());
+            assertEquals(uninterrupted.network().params(), continued.network().params(),
+                    "SIG" + signal + " at step " + stoppedAt + ": the weights of the uninterrupted run");
+            assertEquals(whole.lastLineJson().get("val_loss").asDouble(), resumed.lastLineJson().get("val_loss").asDouble(), 0);
+        }
+    }
+
+    @Test
+    void aTimeLimitStopsTheRunWithACheckpointAndTheResumeCommand() throws Exception {
+        CommandLineTest.Run limited = CommandLineTest.run(withoutCheckpointFlags(
+                train("limited.zip", "--epochs", "1000", "--time-limit", "2s")));
+        assertEquals(0, limited.exitCode(), limited.err());
+        Path checkpoint = dir.resolve("limited.checkpoint.zip");
+        assertTrue(limited.out().contains("stopped by the time limit of 2s after step "), limited.out());
+        assertTrue(limited.out().contains("--time-limit 2s --resume " + checkpoint), limited.out());
+        CharRnn saved = CharRnn.load(checkpoint);
+        assertTrue(saved.trainingSummary().steps() > 0 && saved.trainingSummary().steps() < 540 * 1000);
+        assertEquals(saved.trainingSummary().steps(), CharRnn.load(dir.resolve("limited.zip")).trainingSummary().steps(),
+                "the model saved where the checkpoint stopped");
+        assertTrue(limited.lastLineJson().get("stopped_by").asText().startsWith("the time limit"));
+    }
+
+    private static void waitForLine(Path log, String text, Process child) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && child.isAlive()
+                && !(Files.exists(log) && Files.readString(log).contains(text))) {
+            Thread.sleep(20);
+        }
     }
 
     private static Process startChild(String[] trainArgs, String log) throws IOException {

@@ -16,8 +16,11 @@ import java.util.function.Consumer;
 /**
  * Where {@code train --checkpoint-every} writes: the latest checkpoint beside the model as
  * {@code <name>.checkpoint.zip}, and the best one by validation loss as {@code <name>-best-val<loss>.zip} (the
- * loss in the name, as char-rnn names its checkpoints), the previous best removed once the new one is written.
- * Every file is written atomically by {@link CharRnn#save}.
+ * loss in the name, as char-rnn names its checkpoints) or, for a run with an id, {@code <name>-best-val<loss>-run<id>.zip},
+ * the previous best of the same run removed once the new one is written. Best files of other runs (another id, or
+ * none) are never counted, replaced or removed, so two runs writing into one folder keep their own. A run stopped
+ * early ({@link Reason#STOPPED}) always writes the latest checkpoint, even with periodic ones off. Every file is
+ * written atomically by {@link CharRnn#save}.
  */
 final class CheckpointFiles implements CheckpointListener {
 
@@ -25,6 +28,9 @@ final class CheckpointFiles implements CheckpointListener {
     private final Path directory;
     private final String name;
     private final Consumer<String> notes;
+    private final String runId;        // null: names without a run id, as earlier versions wrote them
+    private final boolean periodic;    // whether periodic and best checkpoints are wanted, not only the one on a stop
+    private boolean latestWritten;
     private Path best;
     private double bestLoss = Double.POSITIVE_INFINITY;
 
@@ -40,7 +46,19 @@ final class CheckpointFiles implements CheckpointListener {
      * better; files of other runs are still left alone.
      */
     CheckpointFiles(CharRnn model, Path modelFile, Consumer<String> notes, BatchingKey resumedRun) {
+        this(model, modelFile, notes, resumedRun, null, true);
+    }
+
+    /**
+     * Checkpoints of run {@code runId} (null: names without an id) of the model that will be saved as
+     * {@code modelFile}; {@code periodic} false writes only the checkpoint of a stop. A resumed run
+     * ({@code resumedRun} not null) keeps the best checkpoint its id names unless it does better.
+     */
+    CheckpointFiles(CharRnn model, Path modelFile, Consumer<String> notes, BatchingKey resumedRun, String runId,
+                    boolean periodic) {
         this.model = model;
+        this.runId = runId;
+        this.periodic = periodic;
         Path absolute = modelFile.toAbsolutePath();
         this.directory = absolute.getParent();
         String fileName = absolute.getFileName().toString();
@@ -54,12 +72,14 @@ final class CheckpointFiles implements CheckpointListener {
     /** The best checkpoint of the run being resumed, if its folder holds one. */
     private void findEarlierBest(BatchingKey run) {
         String prefix = name + "-best-val";
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, prefix + "*.zip")) {
+        String suffix = runId == null ? ".zip" : "-run" + runId + ".zip";
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, prefix + "*" + suffix)) {
             for (Path file : files) {
-                String loss = file.getFileName().toString().substring(prefix.length()).replaceFirst("\\.zip$", "");
+                String fileName = file.getFileName().toString();
+                String loss = fileName.substring(prefix.length(), fileName.length() - suffix.length());
                 try {
                     double value = Double.parseDouble(loss);
-                    if (value < bestLoss && sameRun(file, run)) {
+                    if (value < bestLoss && (runId != null || sameRun(file, run))) {
                         bestLoss = value;
                         best = file;
                     }
@@ -90,17 +110,24 @@ final class CheckpointFiles implements CheckpointListener {
 
     /** The best checkpoint for a validation loss. */
     Path best(double validationLoss) {
-        return directory.resolve(String.format(Locale.ROOT, "%s-best-val%.4f.zip", name, validationLoss));
+        return directory.resolve(String.format(Locale.ROOT, "%s-best-val%.4f%s.zip", name, validationLoss,
+                runId == null ? "" : "-run" + runId));
+    }
+
+    /** Whether the latest checkpoint was written by this run. */
+    boolean latestWritten() {
+        return latestWritten;
     }
 
     @Override
     public void onCheckpoint(Checkpoint checkpoint) {
-        if (checkpoint.reason() == Reason.PERIODIC) {
+        if (checkpoint.reason() == Reason.STOPPED || (periodic && checkpoint.reason() == Reason.PERIODIC)) {
             model.save(latest());
+            latestWritten = true;
             notes.accept(String.format(Locale.ROOT, "checkpoint: step %d saved to %s", checkpoint.totalSteps(), latest()));
             return;
         }
-        if (!(checkpoint.validationLoss() < bestLoss)) {
+        if (!periodic || checkpoint.reason() != Reason.BEST_VALIDATION || !(checkpoint.validationLoss() < bestLoss)) {
             return;
         }
         bestLoss = checkpoint.validationLoss();

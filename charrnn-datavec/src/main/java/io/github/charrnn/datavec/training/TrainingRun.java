@@ -9,6 +9,8 @@ import io.github.charrnn.datavec.corpus.TextCorpus;
 import io.github.charrnn.training.BatchingKey;
 import io.github.charrnn.training.DataParallelTraining;
 import io.github.charrnn.training.ProgressListener;
+import io.github.charrnn.training.RunControl;
+import io.github.charrnn.training.StopRequest;
 import io.github.charrnn.training.TrainingOptions;
 import io.github.charrnn.training.TrainingPosition;
 import io.github.charrnn.training.TrainingReport;
@@ -20,6 +22,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -72,6 +75,8 @@ public final class TrainingRun {
     private final int epochs;
     private final long plannedSteps;
     private final long stepsBefore;
+    private final String runId;
+    private CheckpointFiles checkpointFiles;
     private boolean ran;
 
     private TrainingRun(Builder builder) {
@@ -102,13 +107,16 @@ public final class TrainingRun {
                         .withMaxWindows(maxWindows).withFormat(format));
         long stepsPerEpoch = batches.train().stepsPerEpoch();
         long maxSteps = settings.maxSteps();
+        this.runId = position != null && position.runId() != null ? position.runId() : RunIds.next();
         // a step limit alone trains that many steps, however many passes over a small text they take
         this.epochs = settings.epochs() != null ? settings.epochs()
                 : maxSteps > 0 ? (int) Math.min(Integer.MAX_VALUE, (maxSteps + stepsPerEpoch - 1) / stepsPerEpoch) : 1;
         this.options = TrainingOptions.builder().epochs(epochs).maxSteps(maxSteps > 0 ? maxSteps - stepsBefore : 0)
                 .reportEvery(settings.reportEvery()).validateEvery(settings.validateEvery())
                 .checkpointEvery(settings.modelFile() == null ? 0 : settings.checkpointEvery())
-                .resumeFrom(position).batching(key).build();
+                .resumeFrom(position).batching(key).control(new RunControl(settings.modelFile() == null ? null
+                        : settings.control().checkpointInterval(), settings.control().timeLimit(),
+                        settings.control().stop(), runId)).build();
         long total = stepsPerEpoch * epochs;
         this.plannedSteps = maxSteps > 0 ? Math.min(maxSteps, total) : total;
     }
@@ -198,9 +206,12 @@ public final class TrainingRun {
         if (sizeWarning != null) {
             settings.notes().accept(sizeWarning);
         }
-        CheckpointFiles checkpoints = modelFile != null && settings.checkpointEvery() > 0
-                ? new CheckpointFiles(model, modelFile, settings.notes(), settings.resumeSource() == null ? null : options.batching())
+        boolean periodic = settings.checkpointEvery() > 0 || settings.control().checkpointInterval() != null;
+        CheckpointFiles checkpoints = modelFile != null && settings.dataParallel() == null
+                ? new CheckpointFiles(model, modelFile, settings.notes(), settings.resumeSource() == null ? null
+                        : options.batching(), runId, periodic)
                 : null;
+        this.checkpointFiles = checkpoints;
         TrainingReport report;
         try (LossLog losses = modelFile == null ? null : new LossLog(modelFile, settings.resumeSource() != null)) {
             List<ProgressListener> listeners = new ArrayList<>(settings.listeners());
@@ -223,6 +234,31 @@ public final class TrainingRun {
             }
         }
         return report;
+    }
+
+    /** This run's id: in its best checkpoints' names and its positions; a resumed run keeps the id it had. */
+    public String runId() {
+        return runId;
+    }
+
+    /**
+     * Why the run stopped before its end (a {@link StopRequest}'s reason, such as "SIGINT" or "the time limit of
+     * 10m"), or null if it ran to its end (or has not run).
+     */
+    public String stoppedBy() {
+        return settings.control().stop().reason();
+    }
+
+    /**
+     * The file that continues this run after it stopped ({@code resume} with it): the checkpoint a stop writes
+     * beside the model file, else the model file when it keeps the optimizer's state; null if none does.
+     */
+    public Path resumeFile() {
+        if (checkpointFiles != null && checkpointFiles.latestWritten()) {
+            return checkpointFiles.latest();
+        }
+        return settings.modelFile() != null && !settings.forGeneration() && settings.dataParallel() == null
+                ? settings.modelFile() : null;
     }
 
     /**
@@ -259,7 +295,7 @@ public final class TrainingRun {
     private record Settings(int batchSize, double validationFraction, boolean validationByFile, BatchMode mode,
                             Integer epochs, long maxSteps, int reportEvery, int validateEvery, long checkpointEvery,
                             Path modelFile, boolean forGeneration, String resumeSource, List<ProgressListener> listeners,
-                            Consumer<String> notes, DataParallelSetup dataParallel) {
+                            Consumer<String> notes, DataParallelSetup dataParallel, RunControl control) {
     }
 
     /** Builder of a {@link TrainingRun}; {@link #build()} checks the values and cuts the mini-batches. */
@@ -281,6 +317,9 @@ public final class TrainingRun {
         private final List<ProgressListener> listeners = new ArrayList<>();
         private Consumer<String> notes = note -> { };
         private DataParallelSetup dataParallel;
+        private Duration checkpointInterval;
+        private Duration timeLimit;
+        private StopRequest stop = new StopRequest();
 
         private Builder(TextCorpus corpus, CharRnn model) {
             this.corpus = Objects.requireNonNull(corpus, "corpus");
@@ -344,6 +383,34 @@ public final class TrainingRun {
             return this;
         }
 
+        /**
+         * Also save the latest checkpoint when this much time has passed since the last one (at the next step), and
+         * keep the best one by validation loss, as {@link #checkpointEvery} does; null for none (default). Needs a
+         * model file; ignored by data-parallel runs, which write no checkpoints.
+         */
+        public Builder checkpointInterval(Duration checkpointInterval) {
+            this.checkpointInterval = checkpointInterval;
+            return this;
+        }
+
+        /**
+         * Stop after this much training time, at the next step, saving a checkpoint to resume from
+         * ({@link #resumeFile()}) and then the model as at the end of a run; null for none (default).
+         */
+        public Builder timeLimit(Duration timeLimit) {
+            this.timeLimit = timeLimit;
+            return this;
+        }
+
+        /**
+         * A request, from another thread or a signal handler ({@link StopSignals}), to stop at the next step the
+         * same way as at the time limit (default: one nobody asks).
+         */
+        public Builder stopRequest(StopRequest stop) {
+            this.stop = Objects.requireNonNull(stop, "stop");
+            return this;
+        }
+
         /** Save the model here at the end, and write the loss log beside it ({@code NAME.losses.csv}); default none. */
         public Builder modelFile(Path modelFile) {
             this.modelFile = modelFile;
@@ -404,7 +471,7 @@ public final class TrainingRun {
             if (epochs != null && epochs < 1) {
                 throw new IllegalArgumentException("epochs must be at least 1, got " + epochs + ".");
             }
-            if (checkpointEvery > 0 && modelFile == null) {
+            if ((checkpointEvery > 0 || checkpointInterval != null) && modelFile == null) {
                 throw new IllegalArgumentException("Checkpoints are written beside the model file: set one to have them.");
             }
             if (modelFile != null && Files.isDirectory(modelFile)) {
@@ -422,9 +489,10 @@ public final class TrainingRun {
             }
             TrainingOptions.builder().epochs(epochs != null ? epochs : 1).maxSteps(maxSteps).reportEvery(reportEvery)
                     .validateEvery(validateEvery).checkpointEvery(checkpointEvery).build();   // checks the rest
+            RunControl control = new RunControl(dataParallel == null ? checkpointInterval : null, timeLimit, stop, null);
             return new Settings(batchSize, validationFraction, validationByFile, mode, epochs, maxSteps, reportEvery,
                     validateEvery, checkpointEvery, modelFile, forGeneration, resumeSource, List.copyOf(listeners), notes,
-                    dataParallel);
+                    dataParallel, control);
         }
     }
 }

@@ -1,0 +1,41 @@
+package io.github.charrnn.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** The command line that continues a stopped {@code train}: its own arguments with {@code --resume FILE}. */
+final class ResumeCommand {
+
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
+
+    private ResumeCommand() {
+    }
+
+    /**
+     * {@code charrnn} and {@code args} (a {@code train} command line as given), any {@code --resume} in them replaced
+     * by {@code --resume file}, quoted for a POSIX shell.
+     */
+    static String of(List<String> args, Path file) {
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--resume")) {
+                i++;   // and its value
+            } else if (!arg.startsWith("--resume=")) {
+                kept.add(arg);
+            }
+        }
+        if (kept.isEmpty() || !kept.get(0).equals("train")) {
+            kept.add(0, "train");
+        }
+        kept.add("--resume");
+        kept.add(file == null ? "?" : file.toString());
+        StringBuilder line = new StringBuilder("charrnn");
+        for (String arg : kept) {
+            line.append(' ').append(PLAIN.matcher(arg).matches() ? arg : "'" + arg.replace("'", "'\\''") + "'");
+        }
+        return line.toString();
+    }
+}
