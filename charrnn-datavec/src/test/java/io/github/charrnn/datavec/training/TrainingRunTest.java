@@ -54,12 +54,70 @@ class TrainingRunTest {
         assertTrue(log.get(log.size() - 1).startsWith("24,"), log.get(log.size() - 1));
         assertTrue(Files.exists(dir.resolve("rhymes.checkpoint.zip")));
         try (var files = Files.list(dir)) {
-            assertTrue(files.anyMatch(f -> f.getFileName().toString().matches("rhymes-best-val\\d+\\.\\d{4}\\.zip")));
+            assertTrue(files.anyMatch(f -> f.getFileName().toString().matches("rhymes-best-val\\d+\\.\\d{4}-run" + run.runId() + "\\.zip")));
         }
         assertTrue(notes.stream().anyMatch(n -> n.startsWith("checkpoint: step 18 saved")), notes.toString());
         assertTrue(notes.stream().anyMatch(n -> n.startsWith("checkpoint: best validation loss so far")), notes.toString());
         assertTrue(reported.contains(10L) && reported.contains(20L), reported.toString());
         assertThrows(IllegalStateException.class, run::run);
+    }
+
+    /** Two runs of one model name in one folder: each keeps its own best file, named with its id. */
+    @Test
+    void twoRunsInOneFolderKeepTheirOwnBestFiles() throws IOException {
+        TrainingRun first = run(model(), "same.zip").build();
+        first.run();
+        TrainingRun second = run(model(), "same.zip").build();   // the same settings: the same losses
+        second.run();
+        assertTrue(!first.runId().equals(second.runId()));
+        List<String> bests;
+        try (var files = Files.list(dir)) {
+            bests = files.map(f -> f.getFileName().toString()).filter(f -> f.startsWith("same-best-val")).sorted().toList();
+        }
+        assertEquals(2, bests.size(), bests.toString());
+        assertTrue(bests.stream().anyMatch(f -> f.endsWith("-run" + first.runId() + ".zip")), bests.toString());
+        assertTrue(bests.stream().anyMatch(f -> f.endsWith("-run" + second.runId() + ".zip")), bests.toString());
+        // a resumed run goes on with its own id and best file
+        Path checkpoint = dir.resolve("same.checkpoint.zip");
+        TrainingRun resumed = run(CharRnn.load(checkpoint), "same.zip").maxSteps(30).resume(checkpoint.toString()).build();
+        assertEquals(second.runId(), resumed.runId());
+    }
+
+    /** Checkpoints every step, by the clock or none: the weights at the end are the same to the last bit. */
+    @Test
+    void checkpointsDoNotChangeTheRun() {
+        CharRnn none = model();
+        TrainingRun.builder(TEXT, none).batchSize(8).maxSteps(24).validateEvery(8).modelFile(dir.resolve("none.zip"))
+                .build().run();
+        CharRnn everyStep = model();
+        run(everyStep, "every.zip").checkpointEvery(1).build().run();
+        CharRnn byClock = model();
+        run(byClock, "clock.zip").checkpointEvery(0).checkpointInterval(java.time.Duration.ofNanos(1)).build().run();
+        assertEquals(none.network().params(), everyStep.network().params());
+        assertEquals(none.network().params(), byClock.network().params());
+    }
+
+    /** A stop request ends the run at the next step with a checkpoint that resumes to the uninterrupted weights. */
+    @Test
+    void aStopRequestSavesACheckpointThatResumesExactly() {
+        CharRnn whole = model();
+        run(whole, "all.zip").build().run();
+        io.github.charrnn.training.StopRequest stop = new io.github.charrnn.training.StopRequest();
+        TrainingRun stopped = run(model(), "stopped.zip").checkpointEvery(0).stopRequest(stop)
+                .listener(p -> {
+                    if (p.step() == 10) {
+                        stop.request("a test");
+                    }
+                }).reportEvery(1).build();
+        TrainingReport part = stopped.run();
+        assertEquals("a test", stopped.stoppedBy());
+        assertEquals(10, part.totalSteps(), "asked during step 10: stopped after it");
+        Path checkpoint = dir.resolve("stopped.checkpoint.zip");
+        assertEquals(checkpoint, stopped.resumeFile());
+        CharRnn loaded = CharRnn.load(checkpoint);
+        assertTrue(loaded.trainingPosition().carried() != null, "mid-pass: the state carried into the next window");
+        run(loaded, "stopped.zip").resume(checkpoint.toString()).build().run();
+        assertEquals(whole.network().params(), loaded.network().params());
     }
 
     /** Stopped after 12 steps and resumed from its checkpoint, a run ends exactly as the uninterrupted one. */
