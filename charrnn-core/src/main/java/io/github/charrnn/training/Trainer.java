@@ -112,9 +112,16 @@ public final class Trainer {
                 recorder.startEpoch(epoch);
                 positionAtEpoch(train, resumedEpoch ? resume.epoch() : 1, resumedEpoch);
                 StepRules.checkNotEmpty(train.hasNext());
-                run.batchesDone = resumedEpoch ? skip(train, resume.batchesDone()) : 0;
                 CarriedState carried = resumedEpoch ? resume.carried() : null;
-                run.windowsIntoBatch = carried == null ? 0 : carried.windowsIntoBatch();
+                run.batchesDone = 0;
+                run.windowsIntoBatch = 0;
+                run.windowsIntoEpoch = 0;
+                CharBatch pending = null;
+                if (carried != null) {
+                    pending = skipWindows(train, carried.windowsIntoEpoch(), run);
+                } else if (resumedEpoch) {
+                    skipBatches(train, resume.batchesDone(), run);
+                }
                 if (gemmTraining != null) {
                     gemmTraining.forgetState();   // every pass starts from a zero state
                 }
@@ -124,8 +131,10 @@ public final class Trainer {
                             + " charrnn's own training, which this network is not trained with here (-D"
                             + IMPLEMENTATION_PROPERTY + "=dl4j?); resume it as it was trained.");
                 }
-                while (train.hasNext() && !rules(options).limitReached(recorder.runSteps()) && !run.stopped) {
-                    CharBatch whole = nextBatch(train);
+                while ((pending != null || train.hasNext()) && !rules(options).limitReached(recorder.runSteps())
+                        && !run.stopped) {
+                    CharBatch whole = pending != null ? pending : nextBatch(train);
+                    pending = null;
                     if (gemmTraining != null && !whole.masked()) {
                         if (restore != null) {
                             gemmTraining.restoreState(carried.rows(), restore);
@@ -173,6 +182,7 @@ public final class Trainer {
             }
             StepRules.checkFinite(run.recorder.totalSteps(), run.recorder.lastStepLoss());
             run.windowsIntoBatch = w + 1;
+            run.windowsIntoEpoch++;
             if (run.windowsIntoBatch == windows) {
                 run.batchesDone++;
                 run.windowsIntoBatch = 0;
@@ -198,6 +208,7 @@ public final class Trainer {
         if (wholeBatch) {
             run.batchesDone++;
         }
+        run.windowsIntoEpoch += windows(batch);
         run.carries = false;
         run.afterStep(wholeBatch);
     }
@@ -214,6 +225,7 @@ public final class Trainer {
         int epoch;
         long batchesDone;
         long windowsIntoBatch;
+        long windowsIntoEpoch;
         boolean carries;            // whether the next window continues the state of the last (charrnn's path)
         boolean stopped;
         long stepsAtLastValidation;
@@ -295,7 +307,7 @@ public final class Trainer {
             CarriedState carried = null;
             if (carries && gemmTraining != null) {
                 float[] state = gemmTraining.carriedState();
-                carried = state == null ? null : CarriedState.of(windowsIntoBatch, state.length == 0 ? 0
+                carried = state == null ? null : CarriedState.of(windowsIntoEpoch, state.length == 0 ? 0
                         : gemmTraining.rows(), state);
             }
             BatchingKey batching = options.batching();
@@ -318,13 +330,31 @@ public final class Trainer {
         }
     }
 
-    private static long skip(DataSetIterator train, long batches) {
-        long skipped = 0;
-        while (skipped < batches && train.hasNext()) {
-            train.next();
-            skipped++;
+    /** Skips the first {@code batches} mini-batches of the epoch (a position of an earlier version), counting them. */
+    private void skipBatches(DataSetIterator train, long batches, Run run) {
+        while (run.batchesDone < batches && train.hasNext()) {
+            run.windowsIntoEpoch += windows(nextBatch(train));
+            run.batchesDone++;
         }
-        return skipped;
+    }
+
+    /**
+     * Skips the first {@code windows} windows of the epoch, however they are cut into mini-batches; returns the
+     * mini-batch they end inside of (the run's window within it set), or null if they end at a mini-batch's end.
+     */
+    private CharBatch skipWindows(DataSetIterator train, long windows, Run run) {
+        while (run.windowsIntoEpoch < windows && train.hasNext()) {
+            CharBatch batch = nextBatch(train);
+            long inBatch = windows(batch);
+            if (run.windowsIntoEpoch + inBatch > windows) {
+                run.windowsIntoBatch = windows - run.windowsIntoEpoch;
+                run.windowsIntoEpoch = windows;
+                return batch;
+            }
+            run.windowsIntoEpoch += inBatch;
+            run.batchesDone++;
+        }
+        return null;
     }
 
     /** The iterator's next mini-batch with its formats, checked against the network. */

@@ -81,7 +81,7 @@ class TrainerTest {
         assertEquals(List.of(1L, 3L, 4L), checkpoints.stream().map(c -> c.position().batchesDone()).toList());
         // mid-batch: the window reached and the state to go on from; at a boundary of batches that do not continue
         // each other (a plain list), nothing is carried
-        assertEquals(1, checkpoints.get(0).position().carried().windowsIntoBatch());
+        assertEquals(3, checkpoints.get(0).position().carried().windowsIntoEpoch());
         assertEquals(2 * 2 * 6, checkpoints.get(0).position().carried().floats().length, "h and c of 2 rows, 6 units");
         assertNull(checkpoints.get(1).position().carried());
 
