@@ -55,8 +55,12 @@ final class InfoCommand implements Callable<Integer> {
                 training.steps(), training.epochs(), training.charactersTrained(), training.trainLoss(), training.validationLoss());
         out.printf("corpus:        %s%n", training.corpus() == null ? "(not recorded)" : training.corpus());
         out.printf("resumable:     %s%n", position == null
-                ? training.steps() == 0 ? "no (never trained)" : "no (saved --for-generation, or trained with --workers or --spark)"
-                : "yes, at epoch " + position.epoch() + " after " + position.batchesDone() + " mini-batches (train --resume)");
+                ? training.steps() == 0 ? "no (never trained)" : "no (saved --for-generation, or trained with --workers or"
+                        + " --spark, whose DL4J trainers keep each worker's optimizer state and place in the text to"
+                        + " themselves, so no exact position can be recorded; train it further in a new run)"
+                : "yes, at epoch " + position.epoch() + " after " + (position.carried() != null
+                        ? position.carried().windowsIntoEpoch() + " steps of it, with the carried state"
+                        : position.batchesDone() + " mini-batches") + " (train --resume)");
         if (provenance != null) {
             out.printf("written by:    charrnn %s, DL4J %s, Java %s, at %s%n", provenance.charrnnVersion(),
                     provenance.dl4jVersion(), provenance.javaVersion(), provenance.savedAt());

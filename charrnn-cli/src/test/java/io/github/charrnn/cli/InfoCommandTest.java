@@ -65,7 +65,7 @@ class InfoCommandTest {
         Path forGeneration = directory.resolve("small.zip");
         model.saveForGeneration(forGeneration);
         assertTrue(CommandLineTest.run("info", forGeneration.toString()).out()
-                .contains("resumable:     no (saved --for-generation, or trained with --workers or --spark)"));
+                .contains("resumable:     no (saved --for-generation, or trained with --workers or --spark, whose DL4J trainers keep"));
         assertTrue(new ObjectMapper().readTree(CommandLineTest.run("info", forGeneration.toString(), "--json").out().strip())
                 .get("resumable_at_epoch").isNull());
     }
