@@ -34,6 +34,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--seq", paramLabel = "N", description = "Characters per mini-batch window (default: the model's sequence length).")
     Integer seq;
 
+    @Option(names = "--val-chars", paramLabel = "N|all", description = {"Characters to read: a fixed sample spread over the text, the same every",
+            "time; all for the whole text (default: ${DEFAULT-VALUE})."})
+    String sampleChars = ValidationChars.DEFAULT;
+
     @Mixin
     OutputOptions output;
 
@@ -42,6 +46,7 @@ final class EvalCommand implements Callable<Integer> {
         if (batch < 1) {
             throw new IllegalArgumentException("--batch must be at least 1, got " + batch + ".");
         }
+        long sample = ValidationChars.parse(sampleChars);
         CharRnn rnn = ModelFiles.load(model);
         TextCorpus corpus = source.corpusWithProgress(rnn.vocabulary(), cache, false);
         int sequenceLength = seq != null ? seq : rnn.config().sequenceLength();
@@ -54,13 +59,20 @@ final class EvalCommand implements Callable<Integer> {
         }
         int streams = Math.max(1, Math.min(batch, corpus.length() / sequenceLength));
         EvaluationResult result = rnn.evaluate(CharBatches.create(corpus.ids(), rnn.vocabulary().size(),
-                BatchOptions.of(streams, sequenceLength).withFormat(BatchFormat.forInput(rnn.config().input())), "evaluation"));
+                BatchOptions.of(streams, sequenceLength).withFormat(BatchFormat.forInput(rnn.config().input()))
+                        .withSampleChars(sample), "evaluation"));
+        // the whole text, up to the last window, is read unless sampled
+        boolean sampled = result.characters() < corpus.length() - (long) streams * sequenceLength;
         if (output.json) {
             System.out.println(Json.object("loss", result.loss(), "perplexity", result.perplexity(),
-                    "bits_per_char", result.bitsPerCharacter(), "chars", result.characters()));
+                    "bits_per_char", result.bitsPerCharacter(), "chars", result.characters(), "sampled", sampled));
         } else {
             System.out.printf("%s: loss %.4f nats/char, perplexity %.3f, %.4f bits/char over %,d characters%n",
                     corpus.name(), result.loss(), result.perplexity(), result.bitsPerCharacter(), result.characters());
+            if (sampled) {
+                System.out.printf("(a fixed sample of %,d of the text's %,d characters, spread over it; --val-chars all reads"
+                        + " all of them)%n", result.characters(), corpus.length());
+            }
         }
         return 0;
     }

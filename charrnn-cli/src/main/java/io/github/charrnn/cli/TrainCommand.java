@@ -92,6 +92,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--val-frac", paramLabel = "F", description = "Fraction of the text, from its end, kept for validation, in [0, 1) (default: ${DEFAULT-VALUE}).")
     double validationFraction = TrainingRun.DEFAULT_VALIDATION_FRACTION;
 
+    @Option(names = "--val-chars", paramLabel = "N|all", description = {"Characters of the validation part each validation reads: a fixed sample spread",
+            "over it, the same every time; all for the whole part (default: ${DEFAULT-VALUE})."})
+    String validationChars = ValidationChars.DEFAULT;
+
     @Option(names = "--val-by-file", description = "Take the validation part as whole files of a --text folder: the last ones in path order,"
             + " about --val-frac of the characters.")
     boolean validationByFile;
@@ -150,6 +154,7 @@ final class TrainCommand implements Callable<Integer> {
         CheckpointCadence cadence = CheckpointCadence.parse(checkpointEvery != null ? checkpointEvery
                 : parallel.enabled() ? "0" : CheckpointCadence.DEFAULT);
         parallel.check(resume != null, cadence.any() ? 1 : 0, batchMode, validationByFile);
+        long validationSample = ValidationChars.parse(validationChars);
         Duration limit = timeLimit == null ? null : Durations.parse("--time-limit", timeLimit);
         if (limit != null && parallel.enabled()) {
             throw new IllegalArgumentException("--time-limit stops single-process runs only; leave it out with --workers or --spark.");
@@ -182,13 +187,13 @@ final class TrainCommand implements Callable<Integer> {
 
         try (ClusterSession cluster = parallel.connect()) {
             return train(out, resumed, cluster, config, new RunSettings(batchSize, maxSteps, sampleCount, batchMode, cadence,
-                    limit));
+                    limit, validationSample));
         }
     }
 
     /** What {@link #call()} worked out from the flags before reading the text. */
     private record RunSettings(int batchSize, long maxSteps, int sampleCount, BatchMode batchMode, CheckpointCadence cadence,
-                               Duration timeLimit) {
+                               Duration timeLimit, long validationChars) {
     }
 
     private Integer train(PrintStream out, CharRnn resumed, ClusterSession cluster, CharRnnConfig config, RunSettings run) {
@@ -202,6 +207,7 @@ final class TrainCommand implements Callable<Integer> {
                 .build();
         TrainingRun.Builder trainingRun = TrainingRun.builder(corpus, rnn)
                 .batchSize(run.batchSize()).validationFraction(validationFraction).validationByFile(validationByFile)
+                .validationChars(run.validationChars())
                 .mode(run.batchMode()).maxSteps(run.maxSteps())
                 .reportEvery(printEvery).validateEvery(validateEvery).checkpointEvery(run.cadence().steps())
                 .checkpointInterval(run.cadence().interval()).timeLimit(run.timeLimit()).stopRequest(stop)

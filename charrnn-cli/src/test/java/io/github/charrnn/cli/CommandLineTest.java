@@ -90,6 +90,18 @@ class CommandLineTest {
         assertEquals(Math.exp(loss), json.get("perplexity").asDouble(), 1e-6);
         assertEquals(loss / Math.log(2), json.get("bits_per_char").asDouble(), 1e-9);
         assertTrue(json.get("chars").asLong() > 1000);
+        assertTrue(!json.get("sampled").asBoolean());
+
+        Run sampled = run("eval", "--model", model.toString(), "--text", text.toString(), "--val-chars", "500");
+        assertEquals(0, sampled.exitCode(), sampled.err());
+        assertTrue(sampled.out().contains("(a fixed sample of "), sampled.out());
+        Run sampledJson = run("eval", "--model", model.toString(), "--text", text.toString(), "--val-chars", "500", "--json");
+        assertTrue(sampledJson.lastLineJson().get("sampled").asBoolean());
+        assertTrue(sampledJson.lastLineJson().get("chars").asLong() < json.get("chars").asLong() / 2,
+                "one window of each stream, at least");
+        Run bad = run("eval", "--model", model.toString(), "--text", text.toString(), "--val-chars", "some");
+        assertEquals(1, bad.exitCode());
+        assertTrue(bad.err().contains("--val-chars takes a number of characters of at least 1, or all; got 'some'."), bad.err());
     }
 
     @Test

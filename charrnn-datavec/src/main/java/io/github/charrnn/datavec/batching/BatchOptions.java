@@ -15,9 +15,19 @@ import java.util.Objects;
  * @param maxWindows     at most this many windows in one consecutive training mini-batch (at least 1; see
  *                       {@link CharBatches#maxWindowsPerBatch})
  * @param format         one-hot or ids arrays ({@link BatchFormat#forInput} of the model's input trains fastest)
+ * @param sampleChars    consecutive mini-batches read about this many characters at most: the first windows of each
+ *                       row, so a fixed sample spread evenly over the text ({@link #ALL}, the default, for all of it)
  */
 public record BatchOptions(int batchSize, int sequenceLength, BatchMode mode, long seed, int maxWindows,
-                           BatchFormat format) {
+                           BatchFormat format, long sampleChars) {
+
+    /** {@link #sampleChars()} for the whole text. */
+    public static final long ALL = Long.MAX_VALUE;
+
+    /** Options that read the whole text. */
+    public BatchOptions(int batchSize, int sequenceLength, BatchMode mode, long seed, int maxWindows, BatchFormat format) {
+        this(batchSize, sequenceLength, mode, seed, maxWindows, format, ALL);
+    }
 
     /** @throws IllegalArgumentException if a size is below 1 */
     public BatchOptions {
@@ -32,6 +42,9 @@ public record BatchOptions(int batchSize, int sequenceLength, BatchMode mode, lo
         if (maxWindows < 1) {
             throw new IllegalArgumentException("at least 1 window per mini-batch is needed, got " + maxWindows + ".");
         }
+        if (sampleChars < 1) {
+            throw new IllegalArgumentException("a sample needs at least 1 character, got " + sampleChars + ".");
+        }
     }
 
     /**
@@ -45,21 +58,31 @@ public record BatchOptions(int batchSize, int sequenceLength, BatchMode mode, lo
 
     /** These options with another batch mode. */
     public BatchOptions withMode(BatchMode mode) {
-        return new BatchOptions(batchSize, sequenceLength, mode, seed, maxWindows, format);
+        return new BatchOptions(batchSize, sequenceLength, mode, seed, maxWindows, format, sampleChars);
     }
 
     /** These options with another seed. */
     public BatchOptions withSeed(long seed) {
-        return new BatchOptions(batchSize, sequenceLength, mode, seed, maxWindows, format);
+        return new BatchOptions(batchSize, sequenceLength, mode, seed, maxWindows, format, sampleChars);
     }
 
     /** These options with another window limit. */
     public BatchOptions withMaxWindows(int maxWindows) {
-        return new BatchOptions(batchSize, sequenceLength, mode, seed, maxWindows, format);
+        return new BatchOptions(batchSize, sequenceLength, mode, seed, maxWindows, format, sampleChars);
     }
 
     /** These options with another format. */
     public BatchOptions withFormat(BatchFormat format) {
-        return new BatchOptions(batchSize, sequenceLength, mode, seed, maxWindows, format);
+        return new BatchOptions(batchSize, sequenceLength, mode, seed, maxWindows, format, sampleChars);
+    }
+
+    /** These options reading at most about {@code sampleChars} characters of a text ({@link #ALL} for all of it). */
+    public BatchOptions withSampleChars(long sampleChars) {
+        return new BatchOptions(batchSize, sequenceLength, mode, seed, maxWindows, format, sampleChars);
+    }
+
+    /** The windows of each row that consecutive mini-batches of these options read: all, or the sample's share. */
+    public long windowsPerRowRead() {
+        return sampleChars == ALL ? Long.MAX_VALUE : Math.max(1, sampleChars / ((long) batchSize * sequenceLength));
     }
 }

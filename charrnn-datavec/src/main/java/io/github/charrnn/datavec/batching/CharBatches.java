@@ -42,12 +42,22 @@ public final class CharBatches {
      */
     public static TrainingBatches forTraining(TextCorpus.Split split, boolean validate, int vocabularySize,
                                               BatchOptions options) {
+        return forTraining(split, validate, vocabularySize, options, BatchOptions.ALL);
+    }
+
+    /**
+     * As {@link #forTraining(TextCorpus.Split, boolean, int, BatchOptions)}, validation reading a fixed sample of
+     * about {@code validationChars} characters spread over its part ({@link BatchOptions#ALL} for all of it).
+     */
+    public static TrainingBatches forTraining(TextCorpus.Split split, boolean validate, int vocabularySize,
+                                              BatchOptions options, long validationChars) {
         CharBatchIterator train = create(split.train(), vocabularySize, options, "training");
         CharBatchIterator validation = null;
         if (validate) {
             try {
                 validation = create(split.validation(), vocabularySize,
-                        options.withMode(BatchMode.CONSECUTIVE).withMaxWindows(AUTO_MAX_WINDOWS), "validation");
+                        options.withMode(BatchMode.CONSECUTIVE).withMaxWindows(AUTO_MAX_WINDOWS)
+                                .withSampleChars(validationChars), "validation");
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(e.getMessage().replace("; use more text",
                         "; use a larger validation fraction, more text"), e);
@@ -70,7 +80,7 @@ public final class CharBatches {
         return switch (options.mode()) {
             case CONSECUTIVE -> new ConsecutiveBatchIterator(text, vocabularySize, batchSize, sequenceLength,
                     Math.min(options.maxWindows(), autoWindowsPerBatch(batchSize, sequenceLength, format.width(vocabularySize))),
-                    part, format);
+                    part, format, options.windowsPerRowRead());
             case RANDOM -> new RandomWindowIterator(text, vocabularySize, batchSize, sequenceLength, options.seed(), part,
                     format);
         };

@@ -19,6 +19,8 @@ public final class ConsecutiveBatchIterator extends CharBatchIterator {
     private final int windowsPerRow;
     /** Characters in each row: the text cut into {@code batchSize} rows. */
     private final int rowLength;
+    /** Windows of each row read in a pass: all of them, or the first ones of each row for a sample. */
+    private final int windowsRead;
     /** Windows per mini-batch. */
     private final int windowsPerBatch;
     /** The first window of the next mini-batch. */
@@ -43,7 +45,23 @@ public final class ConsecutiveBatchIterator extends CharBatchIterator {
      */
     public ConsecutiveBatchIterator(EncodedText text, int vocabularySize, int batchSize, int sequenceLength,
                                     int windowsPerBatch, String part, BatchFormat format) {
+        this(text, vocabularySize, batchSize, sequenceLength, windowsPerBatch, part, format, Long.MAX_VALUE);
+    }
+
+    /**
+     * Mini-batches that read only the first {@code windowsRead} windows of each row: a fixed sample of the text,
+     * spread evenly over it (each row starts {@code 1/batchSize} of the text after the one before), the same in
+     * every pass.
+     *
+     * @param windowsRead windows read of each row (at least 1; more than a row has reads all of it)
+     * @throws IllegalArgumentException if the text is shorter than one mini-batch
+     */
+    public ConsecutiveBatchIterator(EncodedText text, int vocabularySize, int batchSize, int sequenceLength,
+                                    int windowsPerBatch, String part, BatchFormat format, long windowsRead) {
         super(text, vocabularySize, batchSize, sequenceLength, format);
+        if (windowsRead < 1) {
+            throw new IllegalArgumentException("windows read of each row must be at least 1, got " + windowsRead + ".");
+        }
         if (windowsPerBatch < 1) {
             throw new IllegalArgumentException("windows per mini-batch must be at least 1, got " + windowsPerBatch + ".");
         }
@@ -53,17 +71,18 @@ public final class ConsecutiveBatchIterator extends CharBatchIterator {
             throw tooShort(part, text.length(), batchSize, sequenceLength, (int) Math.min(Integer.MAX_VALUE, perWindow));
         }
         this.rowLength = windowsPerRow * sequenceLength;
-        this.windowsPerBatch = Math.min(windowsPerBatch, windowsPerRow);
+        this.windowsRead = (int) Math.min(windowsPerRow, windowsRead);
+        this.windowsPerBatch = Math.min(windowsPerBatch, this.windowsRead);
     }
 
     @Override
     public int batchesPerEpoch() {
-        return (windowsPerRow + windowsPerBatch - 1) / windowsPerBatch;
+        return (windowsRead + windowsPerBatch - 1) / windowsPerBatch;
     }
 
     @Override
     public long stepsPerEpoch() {
-        return windowsPerRow;
+        return windowsRead;
     }
 
     @Override
@@ -79,7 +98,7 @@ public final class ConsecutiveBatchIterator extends CharBatchIterator {
 
     @Override
     public boolean hasNext() {
-        return nextWindow < windowsPerRow;
+        return nextWindow < windowsRead;
     }
 
     @Override
@@ -89,7 +108,7 @@ public final class ConsecutiveBatchIterator extends CharBatchIterator {
 
     @Override
     protected IdBatch nextRows() {
-        int windows = Math.min(windowsPerBatch, windowsPerRow - nextWindow);
+        int windows = Math.min(windowsPerBatch, windowsRead - nextWindow);
         int from = nextWindow * sequenceLength;
         int length = windows * sequenceLength;
         int[][] features = new int[batchSize][length];

@@ -63,6 +63,13 @@ public final class TrainingRun {
     public static final int DEFAULT_REPORT_EVERY = 10;
     /** Steps between validations unless set (and one at the end of each epoch). */
     public static final int DEFAULT_VALIDATE_EVERY = 200;
+    /**
+     * Characters of the validation split a validation reads unless set: a fixed sample spread over the split, the
+     * same every time, so that a large text does not stall at every validation.
+     */
+    public static final long DEFAULT_VALIDATION_CHARS = 3_000_000;
+    /** {@link Builder#validationChars} for the whole validation split. */
+    public static final long ALL_VALIDATION_CHARS = BatchOptions.ALL;
     /** Parameters and training characters further apart than this factor, either way, get a warning at the start. */
     static final double SIZE_RATIO = 10;
 
@@ -104,7 +111,7 @@ public final class TrainingRun {
         BatchFormat format = settings.dataParallel() != null ? BatchFormat.ONE_HOT : BatchFormat.forInput(model.config().input());
         this.batches = CharBatches.forTraining(split, settings.validationFraction() > 0, corpus.vocabulary().size(),
                 BatchOptions.of(settings.batchSize(), sequenceLength).withMode(settings.mode()).withSeed(model.config().seed())
-                        .withMaxWindows(maxWindows).withFormat(format));
+                        .withMaxWindows(maxWindows).withFormat(format), settings.validationChars());
         long stepsPerEpoch = batches.train().stepsPerEpoch();
         long maxSteps = settings.maxSteps();
         this.runId = position != null && position.runId() != null ? position.runId() : RunIds.next();
@@ -202,6 +209,13 @@ public final class TrainingRun {
         if (settings.resumeSource() == null) {
             model.describeCorpus(corpus.describe());
         }
+        if (batches.validation() != null) {
+            long read = batches.validation().stepsPerEpoch() * settings.batchSize() * model.config().sequenceLength();
+            if (read < split.validation().length() - (long) settings.batchSize() * model.config().sequenceLength()) {
+                settings.notes().accept(String.format(Locale.ROOT, "validation: a fixed sample of %,d of the split's %,d"
+                        + " characters, spread over it (all of them: --val-chars all)", read, split.validation().length()));
+            }
+        }
         String sizeWarning = sizeWarning(model.network().numParams(), split.train().length());
         if (sizeWarning != null) {
             settings.notes().accept(sizeWarning);
@@ -295,7 +309,8 @@ public final class TrainingRun {
     private record Settings(int batchSize, double validationFraction, boolean validationByFile, BatchMode mode,
                             Integer epochs, long maxSteps, int reportEvery, int validateEvery, long checkpointEvery,
                             Path modelFile, boolean forGeneration, String resumeSource, List<ProgressListener> listeners,
-                            Consumer<String> notes, DataParallelSetup dataParallel, RunControl control) {
+                            Consumer<String> notes, DataParallelSetup dataParallel, RunControl control,
+                            long validationChars) {
     }
 
     /** Builder of a {@link TrainingRun}; {@link #build()} checks the values and cuts the mini-batches. */
@@ -320,6 +335,7 @@ public final class TrainingRun {
         private Duration checkpointInterval;
         private Duration timeLimit;
         private StopRequest stop = new StopRequest();
+        private long validationChars = DEFAULT_VALIDATION_CHARS;
 
         private Builder(TextCorpus corpus, CharRnn model) {
             this.corpus = Objects.requireNonNull(corpus, "corpus");
@@ -335,6 +351,15 @@ public final class TrainingRun {
         /** The share of the text, from its end, kept for validation, in [0, 1); 0 for no validation (default 0.1). */
         public Builder validationFraction(double validationFraction) {
             this.validationFraction = validationFraction;
+            return this;
+        }
+
+        /**
+         * Characters of the validation split each validation reads: a fixed sample spread over the split, the same
+         * every time (default {@value #DEFAULT_VALIDATION_CHARS}); {@link #ALL_VALIDATION_CHARS} for all of it.
+         */
+        public Builder validationChars(long validationChars) {
+            this.validationChars = validationChars;
             return this;
         }
 
@@ -489,10 +514,13 @@ public final class TrainingRun {
             }
             TrainingOptions.builder().epochs(epochs != null ? epochs : 1).maxSteps(maxSteps).reportEvery(reportEvery)
                     .validateEvery(validateEvery).checkpointEvery(checkpointEvery).build();   // checks the rest
+            if (validationChars < 1) {
+                throw new IllegalArgumentException("Validation reads at least 1 character, got " + validationChars + ".");
+            }
             RunControl control = new RunControl(dataParallel == null ? checkpointInterval : null, timeLimit, stop, null);
             return new Settings(batchSize, validationFraction, validationByFile, mode, epochs, maxSteps, reportEvery,
                     validateEvery, checkpointEvery, modelFile, forGeneration, resumeSource, List.copyOf(listeners), notes,
-                    dataParallel, control);
+                    dataParallel, control, validationChars);
         }
     }
 }

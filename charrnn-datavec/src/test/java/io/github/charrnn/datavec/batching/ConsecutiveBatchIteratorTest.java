@@ -54,6 +54,23 @@ class ConsecutiveBatchIteratorTest {
         }
     }
 
+    /** A sample reads the first windows of every row: pieces spread over the whole text, the same in every pass. */
+    @Test
+    void aSampleReadsTheFirstWindowsOfEachRow() {
+        ConsecutiveBatchIterator sample = new ConsecutiveBatchIterator(TEXT, 42, 2, 4, 64, "validation", BatchFormat.IDS, 2);
+        assertEquals(2, sample.stepsPerEpoch());
+        for (int pass = 0; pass < 2; pass++) {
+            sample.reset();
+            IdBatch batch = sample.nextIds();
+            assertTrue(!sample.hasNext());
+            assertArrayEquals(IntStream.range(0, 8).toArray(), batch.features()[0]);
+            assertArrayEquals(IntStream.range(20, 28).toArray(), batch.features()[1], "the second row: half-way through");
+            assertArrayEquals(IntStream.range(21, 29).toArray(), batch.labels()[1], "the real next characters");
+        }
+        assertEquals(2, BatchOptions.of(2, 4).withSampleChars(16).windowsPerRowRead());
+        assertEquals(1, BatchOptions.of(2, 4).withSampleChars(3).windowsPerRowRead(), "at least one window");
+    }
+
     @Test
     void windowsPerBatchIsCappedAtTheWindowsOfARowAndMustBePositive() {
         ConsecutiveBatchIterator all = batches(99);
