@@ -3,6 +3,7 @@ package io.github.charrnn.evaluation;
 import io.github.charrnn.batching.BatchFormat;
 import io.github.charrnn.batching.CharBatch;
 import io.github.charrnn.batching.CharBatchSource;
+import io.github.charrnn.runtime.OffHeap;
 import io.github.charrnn.batching.OneHot;
 import io.github.charrnn.model.OneHotToIds;
 import io.github.charrnn.training.GemmLstmEvaluation;
@@ -98,6 +99,10 @@ public final class Evaluator {
                 INDArray mask = batch.labelMask();
                 lossSum += loss.negativeLogLikelihood(batch);
                 count += mask == null ? batch.rows() * batch.length() : mask.sumNumber().longValue();
+                if (batches instanceof CharBatchSource) {
+                    // its mini-batches are made afresh for each call of next(): free them now, not at the next collection
+                    OffHeap.release(batch.features(), batch.labels(), batch.featureMask(), batch.labelMask());
+                }
             }
         } finally {
             loss.clearState();

@@ -47,6 +47,11 @@ public final class OffHeapRows {
         return new OffHeapRows(rows);
     }
 
+    /** Frees the native memory of a matrix made by {@link #timeMajor} (or any this object owns); it is not used after. */
+    public void release() {
+        io.github.charrnn.runtime.OffHeap.release(matrix);
+    }
+
     /** All rows as an ND4J array. */
     public INDArray matrix() {
         return matrix;

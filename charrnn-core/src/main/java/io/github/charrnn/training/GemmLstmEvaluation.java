@@ -114,8 +114,13 @@ public final class GemmLstmEvaluation {
                 activations = passes[l].forward(activations, time);
                 passes[l].carryState();
             }
-            sum += output.negativeLogLikelihood(activations, OffHeapRows.timeMajor(y, from, time), batch.labelFormat(),
-                    mask == null ? null : OffHeapRows.timeMajor(mask, from, time), time * rows);
+            OffHeapRows targets = OffHeapRows.timeMajor(y, from, time);
+            OffHeapRows targetMask = mask == null ? null : OffHeapRows.timeMajor(mask, from, time);
+            sum += output.negativeLogLikelihood(activations, targets, batch.labelFormat(), targetMask, time * rows);
+            targets.release();
+            if (targetMask != null) {
+                targetMask.release();
+            }
         }
         return sum;
     }

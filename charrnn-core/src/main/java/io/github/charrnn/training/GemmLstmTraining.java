@@ -258,7 +258,12 @@ final class GemmLstmTraining {
         }
         prepare(rows);
         try (NativeThreads.Share ignored = threads.parallel() ? NativeThreads.shareBlasAmong(shards.length) : () -> { }) {
-            double loss = computeGradient(segment(batchData, from, time));
+            Segment segment = segment(batchData, from, time);
+            double loss = computeGradient(segment);
+            segment.targets().release();   // made for this step: freed now, not when the collector runs
+            if (segment.oneHotRows() != null) {
+                segment.oneHotRows().release();
+            }
             if (!Double.isFinite(loss)) {
                 listener.stepDone(rows, time, loss / ((double) rows * time));
                 return;

@@ -6,6 +6,7 @@ import io.github.charrnn.batching.CharBatchSource;
 import io.github.charrnn.batching.OneHot;
 import io.github.charrnn.evaluation.Evaluator;
 import io.github.charrnn.model.OneHotToIds;
+import io.github.charrnn.runtime.OffHeap;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.dataset.DataSet;
@@ -143,6 +144,10 @@ public final class Trainer {
                             gemmTraining.forgetState();   // rows of another place in the text: DL4J's behaviour
                         }
                         trainWindows(whole, run, consecutive, clock);
+                        if (train instanceof CharBatchSource) {
+                            // made afresh for each call of next(): freed now, not at the next collection
+                            OffHeap.release(whole.features(), whole.labels());
+                        }
                     } else {
                         trainWithDl4j(whole, run, clock);
                     }

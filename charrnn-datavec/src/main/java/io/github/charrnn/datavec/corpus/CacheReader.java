@@ -75,17 +75,32 @@ final class CacheReader {
         return header;
     }
 
+    /** Bytes of ids read at a time to check their checksum. */
+    private static final int CHECK_CHUNK_BYTES = 4 << 20;
+
     /** Checks the ids' checksum and end mark, then maps the ids read-only. */
     MappedText ids() throws Damaged {
         long bytes = header.length() * header.width().bytes();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             ByteBuffer[] segments = new ByteBuffer[(int) ((bytes + MappedText.SEGMENT_BYTES - 1) / MappedText.SEGMENT_BYTES)];
-            CRC32C checksum = new CRC32C();
             for (int s = 0; s < segments.length; s++) {
                 long from = s * MappedText.SEGMENT_BYTES;
                 long length = Math.min(MappedText.SEGMENT_BYTES, bytes - from);
                 segments[s] = channel.map(FileChannel.MapMode.READ_ONLY, idsOffset + from, length).order(ByteOrder.LITTLE_ENDIAN);
-                checksum.update(segments[s].duplicate());
+            }
+            // read through the channel, not the mapping: the check then leaves no page of the mapping resident, so a
+            // run's resident memory holds only the parts of the text its batches have read
+            CRC32C checksum = new CRC32C();
+            ByteBuffer chunk = ByteBuffer.allocateDirect(CHECK_CHUNK_BYTES);
+            for (long at = 0; at < bytes; ) {
+                chunk.clear().limit((int) Math.min(CHECK_CHUNK_BYTES, bytes - at));
+                while (chunk.hasRemaining()) {
+                    if (channel.read(chunk, idsOffset + at + chunk.position()) < 0) {
+                        throw new Damaged("truncated while reading");
+                    }
+                }
+                at += chunk.flip().remaining();
+                checksum.update(chunk);
             }
             ByteBuffer trailer = read(channel, idsOffset + bytes, CacheLayout.TRAILER_BYTES, channel.size());
             byte[] end = new byte[CacheLayout.END.length];
