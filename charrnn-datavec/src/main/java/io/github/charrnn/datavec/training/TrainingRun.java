@@ -41,7 +41,7 @@ import java.util.function.Consumer;
  * TrainingRun run = TrainingRun.builder(text, model)
  *         .maxSteps(5_000)
  *         .modelFile(Path.of("anna.zip"))      // saved at the end, with anna.losses.csv beside it
- *         .checkpointEvery(500)                // anna.checkpoint.zip, and anna-best-val<loss>.zip
+ *         .checkpointEvery(500)                // anna.checkpoint.zip, and anna-best-val<loss>-run<id>.zip
  *         .listener(p -> System.out.println(p.step() + " " + p.trainLoss()))
  *         .build();                            // checks everything and cuts the mini-batches
  * TrainingReport report = run.run();
@@ -401,7 +401,7 @@ public final class TrainingRun {
 
         /**
          * Save a checkpoint every this many steps beside the model file ({@code NAME.checkpoint.zip}), and the best
-         * one by validation loss ({@code NAME-best-val<loss>.zip}); 0 for none (default). Needs a model file.
+         * one by validation loss ({@code NAME-best-val<loss>-run<id>.zip}); 0 for none (default). Needs a model file.
          */
         public Builder checkpointEvery(long checkpointEvery) {
             this.checkpointEvery = checkpointEvery;
