@@ -124,7 +124,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--checkpoint-every", paramLabel = "N|DURATION", description = {"Save a checkpoint beside the model (NAME.checkpoint.zip) every N steps or every",
             "DURATION (90s, 10m, 1h), and the best one by validation loss (NAME-best-val<loss>-run<id>.zip); 0 for none",
-            "(default: " + CheckpointCadence.DEFAULT + "; none with --workers or --spark)."})
+            "(default: the latest only, every " + CheckpointCadence.DEFAULT + "; none with --workers or --spark)."})
     String checkpointEvery;
 
     @Option(names = "--time-limit", paramLabel = "DURATION", description = {"Stop after this much training (90s, 10m, 2h, 1h30m), as on Ctrl-C: save a",
@@ -211,6 +211,7 @@ final class TrainCommand implements Callable<Integer> {
                 .mode(run.batchMode()).maxSteps(run.maxSteps())
                 .reportEvery(printEvery).validateEvery(validateEvery).checkpointEvery(run.cadence().steps())
                 .checkpointInterval(run.cadence().interval()).timeLimit(run.timeLimit()).stopRequest(stop)
+                .keepBest(checkpointEvery != null)
                 .modelFile(model).forGeneration(forGeneration).resume(resume == null ? null : resume.toString())
                 .dataParallel(parallel.setup(cluster, corpus, config.sequenceLength(), validationFraction, out))
                 .notes(out::println);

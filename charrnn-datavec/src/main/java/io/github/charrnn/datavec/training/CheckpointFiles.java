@@ -29,7 +29,8 @@ final class CheckpointFiles implements CheckpointListener {
     private final String name;
     private final Consumer<String> notes;
     private final String runId;        // null: names without a run id, as earlier versions wrote them
-    private final boolean periodic;    // whether periodic and best checkpoints are wanted, not only the one on a stop
+    private final boolean periodic;    // whether periodic checkpoints are wanted, not only the one on a stop
+    private final boolean keepBest;    // whether the best checkpoint by validation loss is kept
     private boolean latestWritten;
     private Path best;
     private double bestLoss = Double.POSITIVE_INFINITY;
@@ -46,25 +47,27 @@ final class CheckpointFiles implements CheckpointListener {
      * better; files of other runs are still left alone.
      */
     CheckpointFiles(CharRnn model, Path modelFile, Consumer<String> notes, BatchingKey resumedRun) {
-        this(model, modelFile, notes, resumedRun, null, true);
+        this(model, modelFile, notes, resumedRun, null, true, true);
     }
 
     /**
      * Checkpoints of run {@code runId} (null: names without an id) of the model that will be saved as
-     * {@code modelFile}; {@code periodic} false writes only the checkpoint of a stop. A resumed run
+     * {@code modelFile}; {@code periodic} false writes only the checkpoint of a stop, {@code keepBest} false no best
+     * checkpoints. A resumed run
      * ({@code resumedRun} not null) keeps the best checkpoint its id names unless it does better.
      */
     CheckpointFiles(CharRnn model, Path modelFile, Consumer<String> notes, BatchingKey resumedRun, String runId,
-                    boolean periodic) {
+                    boolean periodic, boolean keepBest) {
         this.model = model;
         this.runId = runId;
         this.periodic = periodic;
+        this.keepBest = keepBest;
         Path absolute = modelFile.toAbsolutePath();
         this.directory = absolute.getParent();
         String fileName = absolute.getFileName().toString();
         this.name = fileName.toLowerCase(Locale.ROOT).endsWith(".zip") ? fileName.substring(0, fileName.length() - 4) : fileName;
         this.notes = notes;
-        if (resumedRun != null) {
+        if (resumedRun != null && keepBest) {
             findEarlierBest(resumedRun);
         }
     }
@@ -127,7 +130,7 @@ final class CheckpointFiles implements CheckpointListener {
             notes.accept(String.format(Locale.ROOT, "checkpoint: step %d saved to %s", checkpoint.totalSteps(), latest()));
             return;
         }
-        if (!periodic || checkpoint.reason() != Reason.BEST_VALIDATION || !(checkpoint.validationLoss() < bestLoss)) {
+        if (!keepBest || checkpoint.reason() != Reason.BEST_VALIDATION || !(checkpoint.validationLoss() < bestLoss)) {
             return;
         }
         bestLoss = checkpoint.validationLoss();

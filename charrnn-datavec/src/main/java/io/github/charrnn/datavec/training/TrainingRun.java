@@ -221,9 +221,10 @@ public final class TrainingRun {
             settings.notes().accept(sizeWarning);
         }
         boolean periodic = settings.checkpointEvery() > 0 || settings.control().checkpointInterval() != null;
+        boolean keepBest = periodic && settings.keepBest();
         CheckpointFiles checkpoints = modelFile != null && settings.dataParallel() == null
                 ? new CheckpointFiles(model, modelFile, settings.notes(), settings.resumeSource() == null ? null
-                        : options.batching(), runId, periodic)
+                        : options.batching(), runId, periodic, keepBest)
                 : null;
         this.checkpointFiles = checkpoints;
         TrainingReport report;
@@ -310,7 +311,7 @@ public final class TrainingRun {
                             Integer epochs, long maxSteps, int reportEvery, int validateEvery, long checkpointEvery,
                             Path modelFile, boolean forGeneration, String resumeSource, List<ProgressListener> listeners,
                             Consumer<String> notes, DataParallelSetup dataParallel, RunControl control,
-                            long validationChars) {
+                            long validationChars, boolean keepBest) {
     }
 
     /** Builder of a {@link TrainingRun}; {@link #build()} checks the values and cuts the mini-batches. */
@@ -336,6 +337,7 @@ public final class TrainingRun {
         private Duration timeLimit;
         private StopRequest stop = new StopRequest();
         private long validationChars = DEFAULT_VALIDATION_CHARS;
+        private boolean keepBest = true;
 
         private Builder(TextCorpus corpus, CharRnn model) {
             this.corpus = Objects.requireNonNull(corpus, "corpus");
@@ -436,6 +438,16 @@ public final class TrainingRun {
             return this;
         }
 
+        /**
+         * Whether checkpoints include the best one by validation loss ({@code NAME-best-val<loss>-run<id>.zip}) besides
+         * the latest (default true). The command line keeps it only when {@code --checkpoint-every} is given, so that
+         * its default checkpoints leave one rolling file and no best files to pile up.
+         */
+        public Builder keepBest(boolean keepBest) {
+            this.keepBest = keepBest;
+            return this;
+        }
+
         /** Save the model here at the end, and write the loss log beside it ({@code NAME.losses.csv}); default none. */
         public Builder modelFile(Path modelFile) {
             this.modelFile = modelFile;
@@ -520,7 +532,7 @@ public final class TrainingRun {
             RunControl control = new RunControl(dataParallel == null ? checkpointInterval : null, timeLimit, stop, null);
             return new Settings(batchSize, validationFraction, validationByFile, mode, epochs, maxSteps, reportEvery,
                     validateEvery, checkpointEvery, modelFile, forGeneration, resumeSource, List.copyOf(listeners), notes,
-                    dataParallel, control, validationChars);
+                    dataParallel, control, validationChars, keepBest);
         }
     }
 }
