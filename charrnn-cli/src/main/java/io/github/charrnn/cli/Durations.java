@@ -45,19 +45,4 @@ final class Durations {
         }
         return total;
     }
-
-    /** {@code d} written as the command line takes it: {@code 10m}, {@code 1h30m}, {@code 45s}. */
-    static String format(Duration d) {
-        StringBuilder text = new StringBuilder();
-        long seconds = d.getSeconds();
-        long[] units = {86_400, 3_600, 60, 1};
-        String[] names = {"d", "h", "m", "s"};
-        for (int i = 0; i < units.length; i++) {
-            if (seconds >= units[i]) {
-                text.append(seconds / units[i]).append(names[i]);
-                seconds %= units[i];
-            }
-        }
-        return text.length() == 0 ? "0s" : text.toString();
-    }
 }
