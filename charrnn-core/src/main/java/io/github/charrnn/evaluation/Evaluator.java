@@ -12,6 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 import java.util.Arrays;
+import java.util.function.BooleanSupplier;
 
 /**
  * Mean cross entropy of a network's next-character predictions.
@@ -77,6 +78,14 @@ public final class Evaluator {
      * @throws IllegalArgumentException if a batch does not fit the network
      */
     public EvaluationResult evaluate(DataSetIterator batches, boolean carryState) {
+        return evaluate(batches, carryState, () -> false);
+    }
+
+    /**
+     * As {@link #evaluate(DataSetIterator, boolean)}, but abandoned, returning null, as soon as {@code abandon} says
+     * so (asked after every mini-batch): a training run told to stop does not wait for a long validation.
+     */
+    public EvaluationResult evaluate(DataSetIterator batches, boolean carryState, BooleanSupplier abandon) {
         if (batches.resetSupported()) {
             batches.reset();
         }
@@ -86,6 +95,9 @@ public final class Evaluator {
         long previousRows = -1;
         try {
             while (batches.hasNext()) {
+                if (abandon.getAsBoolean()) {
+                    return null;
+                }
                 CharBatch batch = CharBatch.from(batches.next(), batches, vocabularySize);
                 if (batch.featureFormat() == BatchFormat.IDS && !idsInput) {
                     throw new IllegalArgumentException("Features as ids [batch, 1, time] need a model with embedding"

@@ -4,6 +4,7 @@ import io.github.charrnn.batching.BatchFormat;
 import io.github.charrnn.batching.CharBatch;
 import io.github.charrnn.batching.CharBatchSource;
 import io.github.charrnn.batching.OneHot;
+import io.github.charrnn.evaluation.EvaluationResult;
 import io.github.charrnn.evaluation.Evaluator;
 import io.github.charrnn.model.OneHotToIds;
 import io.github.charrnn.runtime.OffHeap;
@@ -295,7 +296,10 @@ public final class Trainer {
         }
 
         void validate(boolean resumable) {
-            Trainer.this.validate(validation, recorder);
+            // a stop asked for during a long validation abandons it: the checkpoint comes at once
+            if (!Trainer.this.validate(validation, recorder, options.control().stop())) {
+                return;
+            }
             stepsAtLastValidation = recorder.totalSteps();
             double loss = recorder.validationLoss();
             if (checkpoints != null && loss < bestValidation && resumable) {
@@ -383,12 +387,18 @@ public final class Trainer {
                 batch.labelMask());
     }
 
-    private void validate(DataSetIterator validation, StepRecorder recorder) {
+    /** Validates, unless {@code stop} is asked for meanwhile; returns whether it did. */
+    private boolean validate(DataSetIterator validation, StepRecorder recorder, StopRequest stop) {
         if (validator == null) {
             validator = new Evaluator(network);
         }
-        recorder.validationDone(validator.evaluate(validation).loss());
+        EvaluationResult result = validator.evaluate(validation, CharBatchSource.consecutive(validation), stop::requested);
+        if (result == null) {
+            return false;
+        }
+        recorder.validationDone(result.loss());
         recorder.report(true);
+        return true;
     }
 
     /** Sequence-length windows (steps) in a mini-batch: the last may be shorter. */

@@ -49,6 +49,14 @@ class EvaluatorTest {
         assertEquals(carried, new Evaluator(network, true).evaluate(new Consecutive(batches)).loss(), 1e-12);
         assertEquals(fresh, new Evaluator(network, true).evaluate(new ListDataSetIterator<>(batches, 1)).loss(), 1e-12);
         assertTrue(Math.abs(carried - fresh) > 1e-3, "the carried state changes the loss: " + carried + " vs " + fresh);
+
+        // abandoned (a training run told to stop) after the first two mini-batches: no result
+        int[] asked = {0};
+        assertEquals(null, new Evaluator(network, true).evaluate(new ListDataSetIterator<>(batches, 1), true,
+                () -> ++asked[0] > 2));
+        assertEquals(3, asked[0]);
+        assertEquals(carried, new Evaluator(network, true).evaluate(new ListDataSetIterator<>(batches, 1), true,
+                () -> false).loss(), 1e-12);
     }
 
     /** An embedding network on ids batches, on one-hot features with id labels, and on one-hot batches. */
