@@ -105,7 +105,7 @@ public final class Trainer {
         int epoch = resume == null ? 1 : resume.epoch();
         run.epoch = epoch;
         try {
-            for (; rules(options).epochBegins(epoch, recorder.runSteps()); epoch++) {
+            for (; run.rules.epochBegins(epoch, recorder.runSteps()); epoch++) {
                 boolean resumedEpoch = resume != null && epoch == resume.epoch();
                 if (!resumedEpoch) {
                     epochsBegun++;
@@ -133,7 +133,7 @@ public final class Trainer {
                             + " charrnn's own training, which this network is not trained with here (-D"
                             + IMPLEMENTATION_PROPERTY + "=dl4j?); resume it as it was trained.");
                 }
-                while ((pending != null || train.hasNext()) && !rules(options).limitReached(recorder.runSteps())
+                while ((pending != null || train.hasNext()) && !run.rules.limitReached(recorder.runSteps())
                         && !run.stopped) {
                     CharBatch whole = pending != null ? pending : nextBatch(train);
                     pending = null;
@@ -145,19 +145,16 @@ public final class Trainer {
                             gemmTraining.forgetState();   // rows of another place in the text: DL4J's behaviour
                         }
                         trainWindows(whole, run, consecutive, clock);
-                        if (train instanceof CharBatchSource) {
-                            // made afresh for each call of next(): freed now, not at the next collection
-                            OffHeap.release(whole.features(), whole.labels());
-                        }
+                        release(train, whole);
                     } else {
                         trainWithDl4j(whole, run, clock);
                     }
                 }
                 if (!run.stopped && validation != null
-                        && rules(options).validationDueAtEpochEnd(recorder.totalSteps(), run.stepsAtLastValidation)) {
+                        && run.rules.validationDueAtEpochEnd(recorder.totalSteps(), run.stepsAtLastValidation)) {
                     run.validate(true);
                 }
-                if (run.stopped || !rules(options).epochBegins(epoch + 1, recorder.runSteps())) {
+                if (run.stopped || !run.rules.epochBegins(epoch + 1, recorder.runSteps())) {
                     break;   // the position stays in this epoch
                 }
             }
@@ -167,10 +164,6 @@ public final class Trainer {
         double seconds = (System.nanoTime() - run.started) / 1e9;
         return new TrainingReport(recorder.runSteps(), recorder.totalSteps(), epochsBegun, recorder.runChars(),
                 recorder.recentLoss(), recorder.validationLoss(), recorder.charsPerSecond(), seconds, run.position());
-    }
-
-    private static StepRules rules(TrainingOptions options) {
-        return new StepRules(options);
     }
 
     /**
@@ -342,8 +335,10 @@ public final class Trainer {
     /** Skips the first {@code batches} mini-batches of the epoch (a position of an earlier version), counting them. */
     private void skipBatches(DataSetIterator train, long batches, Run run) {
         while (run.batchesDone < batches && train.hasNext()) {
-            run.windowsIntoEpoch += windows(nextBatch(train));
+            CharBatch skipped = nextBatch(train);
+            run.windowsIntoEpoch += windows(skipped);
             run.batchesDone++;
+            release(train, skipped);
         }
     }
 
@@ -362,8 +357,19 @@ public final class Trainer {
             }
             run.windowsIntoEpoch += inBatch;
             run.batchesDone++;
+            release(train, batch);
         }
         return null;
+    }
+
+    /**
+     * Frees a mini-batch's arrays now rather than at the next collection, where the iterator makes them afresh for
+     * each call of {@code next()} (a {@link CharBatchSource}; other iterators may hand out the same arrays again).
+     */
+    private static void release(DataSetIterator train, CharBatch batch) {
+        if (train instanceof CharBatchSource) {
+            OffHeap.release(batch.features(), batch.labels());
+        }
     }
 
     /** The iterator's next mini-batch with its formats, checked against the network. */
