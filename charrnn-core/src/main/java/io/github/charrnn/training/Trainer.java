@@ -23,10 +23,15 @@ import java.util.List;
  * The training loop: feeds mini-batches to the network's truncated-BPTT {@code fit}, counts steps, clips
  * gradients by their global norm, validates and reports.
  *
- * <p>One step is one optimizer update on one sequence-length window of every batch row. DL4J clears the
- * recurrent state at the start and the end of every {@code fit(DataSet)} and carries it between the windows
- * inside one; so an iterator whose mini-batches span several consecutive windows gets the articles'
- * behaviour: state carried from window to window, gradients cut every sequence length.
+ * <p>One step is one optimizer update on one sequence-length window of every batch row. On charrnn's own path
+ * ({@link GemmLstmTraining}, LSTM networks) the windows are trained one at a time and the recurrent state carries
+ * from window to window through a whole pass when the iterator's mini-batches continue each other
+ * ({@link CharBatchSource#consecutive()}), as the articles' training does (gradients cut every sequence length); a
+ * run can then validate, checkpoint or stop after any step, and its {@link TrainingPosition} records the windows
+ * done and the state carried ({@link CarriedState}), so a resumed run reaches the uninterrupted run's weights.
+ * Where DL4J's own {@code fit(DataSet)} trains (other networks, masked mini-batches, {@value #IMPLEMENTATION_PROPERTY}
+ * {@code =dl4j}), the state starts at zero with every mini-batch and carries only between the windows inside it,
+ * and checkpoints and stops fall at mini-batch ends.
  *
  * <p>Not thread-safe: one {@code fit} at a time on a network ({@code CharRnn} makes sure of it).
  */
