@@ -64,6 +64,10 @@ public final class Gemm {
                                  FloatMatrix c, float alpha, float beta) {
         boolean aTransposed = transposeA != a.columnMajor();
         boolean bTransposed = transposeB != b.columnMajor();
+        if (GemmLibrary.chosen() == GemmLibrary.ONEDNN) {
+            OneDnnGemm.multiply(m, n, k, a, aTransposed, b, bTransposed, c, alpha, beta);
+            return;
+        }
         cblas_sgemm(CblasRowMajor, aTransposed ? CblasTrans : CblasNoTrans, bTransposed ? CblasTrans : CblasNoTrans,
                 m, n, k, alpha, a.memory(), a.leadingDimension(), b.memory(), b.leadingDimension(), beta,
                 c.memory(), c.leadingDimension());
