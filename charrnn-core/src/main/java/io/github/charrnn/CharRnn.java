@@ -17,6 +17,8 @@ import io.github.charrnn.runtime.BlasKernel;
 import io.github.charrnn.runtime.NativeThreads;
 import io.github.charrnn.training.CheckpointListener;
 import io.github.charrnn.training.DataParallelTraining;
+import io.github.charrnn.training.EarlyStopping;
+import io.github.charrnn.training.LearningRateSchedule;
 import io.github.charrnn.training.ProgressListener;
 import io.github.charrnn.training.Trainer;
 import io.github.charrnn.training.TrainingOptions;
@@ -70,6 +72,8 @@ public final class CharRnn {
     private volatile TrainingSummary training;
     private volatile Generator generator;   // holds a copy of the weights for fast generation; dropped when training
     private volatile TrainingPosition position;   // where training stopped, for resuming; null if never trained
+    private volatile LearningRateSchedule schedule;   // of the last run; null: the configured rate throughout
+    private volatile EarlyStopping earlyStopping;     // of the last run; null: none
 
     private CharRnn(Vocabulary vocabulary, CharRnnConfig config, MultiLayerNetwork network, TrainingSummary training) {
         this.vocabulary = vocabulary;
@@ -118,6 +122,8 @@ public final class CharRnn {
         ModelMetadata m = contents.metadata();
         CharRnn model = new CharRnn(m.vocabulary(), m.config(), contents.network(), m.training());
         model.position = m.position();
+        model.schedule = m.schedule();
+        model.earlyStopping = m.earlyStopping();
         return model;
     }
 
@@ -127,6 +133,19 @@ public final class CharRnn {
      */
     public TrainingPosition trainingPosition() {
         return position;
+    }
+
+    /**
+     * The learning-rate schedule of the run that trained this model last (saved with it, continued by a resumed
+     * run); null where that run kept the configured rate throughout.
+     */
+    public LearningRateSchedule learningRateSchedule() {
+        return schedule;
+    }
+
+    /** Where early stopping stood when this model was last trained or saved; null for a run without it. */
+    public EarlyStopping earlyStopping() {
+        return earlyStopping;
     }
 
     /** The symbols this model reads and writes. */
@@ -190,17 +209,29 @@ public final class CharRnn {
             generator = null;
             TrainingSummary before = training;
             Trainer trainer = new Trainer(network, config.sequenceLength(), config.gradientClip());
+            schedule = options.steering().schedule();
+            earlyStopping = options.steering().earlyStopping();
             CheckpointListener updating = checkpoints == null ? null : checkpoint -> {
                 training = new TrainingSummary(checkpoint.totalSteps(), before.epochs() + checkpoint.position().epoch()
                         - (options.resumeFrom() == null ? 0 : options.resumeFrom().epoch()),
                         before.charactersTrained(), checkpoint.trainLoss(), checkpoint.validationLoss(), before.corpus());
                 position = checkpoint.position();
+                earlyStopping = trainer.earlyStopping();
                 generator = null;
                 checkpoints.onCheckpoint(checkpoint);
             };
             TrainingReport report = trainer.fit(train, validation, options, before.steps(), List.of(listeners), updating);
             training = summaryAfter(before, report);
             position = report.position();
+            earlyStopping = trainer.earlyStopping();
+            if (earlyStopping != null && earlyStopping.stopped()) {
+                // the run is over: the weights are the best validation's (or the last step's), not those of the position
+                position = null;
+                if (trainer.bestRestored()) {
+                    training = new TrainingSummary(training.steps(), training.epochs(), training.charactersTrained(),
+                            training.trainLoss(), earlyStopping.bestLoss(), training.corpus());
+                }
+            }
             return report;
         });
     }
@@ -219,6 +250,8 @@ public final class CharRnn {
             generator = null;
             TrainingSummary before = this.training;
             position = null;
+            schedule = null;
+            earlyStopping = null;
             TrainingReport report = training.train(network, config, before.steps(), List.of(listeners));
             this.training = summaryAfter(before, report);
             return report;
@@ -331,7 +364,7 @@ public final class CharRnn {
     public void save(Path path) {
         shared(() -> {
             ModelFile.write(path, network, new ModelMetadata(ModelFile.FORMAT_VERSION, vocabulary, config, training,
-                    Provenance.now(), position));
+                    Provenance.now(), position, schedule, earlyStopping));
             return null;
         });
     }
@@ -344,7 +377,7 @@ public final class CharRnn {
     public void saveForGeneration(Path path) {
         shared(() -> {
             ModelFile.write(path, network, new ModelMetadata(ModelFile.FORMAT_VERSION, vocabulary, config, training,
-                    Provenance.now(), null), false);
+                    Provenance.now(), null, schedule, earlyStopping), false);
             return null;
         });
     }

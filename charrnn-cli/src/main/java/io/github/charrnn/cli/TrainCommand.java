@@ -10,6 +10,7 @@ import io.github.charrnn.generation.SamplingOptions;
 import io.github.charrnn.model.CellType;
 import io.github.charrnn.model.CharRnnConfig;
 import io.github.charrnn.texts.BundledText;
+import io.github.charrnn.training.LearningRateSchedule;
 import io.github.charrnn.training.ProgressListener;
 import io.github.charrnn.training.TrainingOptions;
 import io.github.charrnn.training.TrainingReport;
@@ -124,6 +125,40 @@ final class TrainCommand implements Callable<Integer> {
             "--val-frac and --mode; --epochs and --steps count the earlier steps too."})
     Path resume;
 
+    @Option(names = "--lr-schedule", paramLabel = "constant|step|exp|cosine", description = {"The learning rate over the run (default: constant):",
+            "step multiplies it by --lr-decay every --lr-decay-every steps, exp by --lr-decay^(t / --lr-decay-every),",
+            "cosine takes it down to --lr-min over the planned steps. A resumed run continues its own schedule."})
+    String lrSchedule;
+
+    @Option(names = "--warmup", paramLabel = "STEPS", description = "Ramp the learning rate up linearly from 0 over the first STEPS steps (default 0).")
+    Long warmup;
+
+    @Option(names = "--lr-decay", paramLabel = "F", description = "step and exp: the factor per --lr-decay-every steps, in (0, 1] (default 0.97).")
+    Double lrDecay;
+
+    @Option(names = "--lr-decay-every", paramLabel = "STEPS", description = "step and exp: steps per --lr-decay (default 100).")
+    Long lrDecayEvery;
+
+    @Option(names = "--lr-min", paramLabel = "RATE", description = "cosine: the learning rate at the end of the run (default 0).")
+    Double lrMin;
+
+    @Option(names = "--patience", paramLabel = "N", description = {"Stop after N validations without a lower validation loss, and save the best",
+            "validation's model as the result (default: no early stopping)."})
+    Integer patience;
+
+    @Option(names = "--sample-every", paramLabel = "N", description = {"Print a short sample every N steps while training, also appended to",
+            "NAME.samples.txt beside the model (default: none)."})
+    Long sampleEvery;
+
+    @Option(names = "--sample-prime", paramLabel = "TEXT", description = "The prime of --sample-every's samples (default: as for sample).")
+    String samplePrime;
+
+    @Option(names = "--sample-length", paramLabel = "N", description = "Characters of --sample-every's samples (default: ${DEFAULT-VALUE}).")
+    int sampleLength = 200;
+
+    @Option(names = "--sample-top-k", paramLabel = "K", description = "Top-k of --sample-every's samples; 0 for all (default: ${DEFAULT-VALUE}).")
+    int sampleTopK = Samples.DEFAULT_TOP_K;
+
     @Mixin
     DataParallelOptions parallel;
 
@@ -191,6 +226,7 @@ final class TrainCommand implements Callable<Integer> {
         if (epochs != null) {
             trainingRun.epochs(epochs);
         }
+        steer(trainingRun, rnn, onBundled ? bundledText.prime() : null);
         TrainingRun prepared = trainingRun.build();   // checks the batching of a resumed run, cuts the mini-batches
         if (validationByFile) {
             out.printf("validation: the last files, %,d of %,d characters%n", prepared.split().validation().length(),
@@ -213,6 +249,9 @@ final class TrainCommand implements Callable<Integer> {
         if (chart != null) {
             out.println("loss curve: " + chart + " (and .csv)");
         }
+        if (prepared.learningRateSchedule() != null) {
+            out.println("learning rate: " + prepared.learningRateSchedule().describe());
+        }
 
         String prime = onBundled ? bundledText.prime() : SampleCommand.defaultPrime(rnn.vocabulary());
         for (int i = 0; i < run.sampleCount(); i++) {
@@ -225,6 +264,23 @@ final class TrainCommand implements Callable<Integer> {
                     "steps", report.steps(), "train_chars_per_s", report.charsPerSecond(), "model", model.toString()));
         }
         return 0;
+    }
+
+    /** The schedule, early stopping and samples flags, handed to the run. */
+    private void steer(TrainingRun.Builder trainingRun, CharRnn rnn, String bundledPrime) {
+        if (lrSchedule != null || warmup != null || lrDecay != null || lrDecayEvery != null || lrMin != null) {
+            trainingRun.learningRateSchedule(lrSchedule == null ? LearningRateSchedule.Kind.CONSTANT
+                    : LearningRateSchedule.Kind.parse(lrSchedule), warmup == null ? 0 : warmup, lrDecay, lrDecayEvery, lrMin);
+        }
+        if (patience != null) {
+            trainingRun.patience(patience);
+        }
+        if (sampleEvery != null) {
+            String prime = samplePrime != null ? samplePrime : bundledPrime != null ? bundledPrime
+                    : SampleCommand.defaultPrime(rnn.vocabulary());
+            trainingRun.sampleEvery(sampleEvery, prime, SamplingOptions.builder().length(sampleLength).topK(sampleTopK)
+                    .seed(rnn.config().seed()).build());
+        }
     }
 
     /** The hyperparameters from the flags (with the bundled text's defaults where a flag is absent). */
