@@ -9,6 +9,8 @@ import io.github.charrnn.model.CellType;
 import io.github.charrnn.model.CharRnnConfig;
 import io.github.charrnn.model.InputEncoding;
 import io.github.charrnn.model.NetworkFactory;
+import io.github.charrnn.model.NetworkLayout;
+import io.github.charrnn.model.VocabularyGrowth;
 import io.github.charrnn.modelfile.ModelFile;
 import io.github.charrnn.modelfile.ModelMetadata;
 import io.github.charrnn.modelfile.Provenance;
@@ -26,6 +28,7 @@ import io.github.charrnn.training.TrainingPosition;
 import io.github.charrnn.training.TrainingReport;
 import io.github.charrnn.vocabulary.Vocabulary;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 import java.io.InputStream;
@@ -379,6 +382,51 @@ public final class CharRnn {
             ModelFile.write(path, network, new ModelMetadata(ModelFile.FORMAT_VERSION, vocabulary, config, training,
                     Provenance.now(), null, schedule, earlyStopping), false);
             return null;
+        });
+    }
+
+    /**
+     * A new model to fine-tune this one on a text whose characters are {@code text}: this model's weights, a fresh
+     * step counter and training summary, and no training position, schedule or early stopping. Where the text has
+     * characters this model lacks, the vocabulary grows ({@link VocabularyGrowth}: sorted, the old characters' weights
+     * moved to their new ids, the new ones initialised as a fresh network's). {@code config} gives the training
+     * hyperparameters (dropout, learning rate, clip, sequence length, seed), which may differ from this model's; its
+     * architecture (layers, hidden size, cell, input, embedding size) must be this model's.
+     *
+     * @param keepOptimizerState  carry Adam's moments and step count over instead of starting them afresh; only for
+     *                            a text without new characters, and a model loaded with its optimizer state
+     * @throws IllegalArgumentException naming what does not fit, in one sentence
+     */
+    public CharRnn fineTuned(Vocabulary text, CharRnnConfig config, boolean keepOptimizerState) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(config, "config");
+        if (config.layers() != this.config.layers() || config.hiddenSize() != this.config.hiddenSize()
+                || config.cellType() != this.config.cellType() || config.input() != this.config.input()
+                || (config.embedded() && config.embeddingSize() != this.config.embeddingSize())) {
+            throw new IllegalArgumentException("Fine-tuning keeps the model's architecture (" + this.config.layers() + " x "
+                    + this.config.hiddenSize() + " " + this.config.cellType() + ", " + this.config.input() + " input"
+                    + (this.config.embedded() ? " of " + this.config.embeddingSize() : "") + "); the layers, hidden size,"
+                    + " cell, input and embedding size cannot change.");
+        }
+        return shared(() -> {
+            VocabularyGrowth growth = new VocabularyGrowth(vocabulary, VocabularyGrowth.union(vocabulary, text));
+            INDArray state = network.getUpdater() == null ? null : network.getUpdater().getStateViewArray();
+            if (keepOptimizerState && !growth.added().isEmpty()) {
+                throw new IllegalArgumentException("The optimizer state can be kept only for a text without new characters;"
+                        + " this one adds " + growth.added().size() + " (" + Vocabulary.describe(growth.added()) + ").");
+            }
+            if (keepOptimizerState && state == null) {
+                throw new IllegalArgumentException("The model holds no optimizer state to keep (it was saved for generation"
+                        + " only); fine-tune it with a fresh optimizer.");
+            }
+            MultiLayerNetwork grown = NetworkFactory.create(growth.vocabulary().size(), config);
+            growth.copy(network, grown, NetworkLayout.of(config).output());
+            if (keepOptimizerState) {
+                grown.getUpdater().getStateViewArray().assign(state);
+                grown.setIterationCount(network.getIterationCount());
+                grown.setEpochCount(network.getEpochCount());
+            }
+            return new CharRnn(growth.vocabulary(), config, grown, TrainingSummary.UNTRAINED);
         });
     }
 
