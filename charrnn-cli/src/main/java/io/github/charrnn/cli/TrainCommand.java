@@ -378,7 +378,8 @@ final class TrainCommand implements Callable<Integer> {
         CharRnn loaded = ModelFiles.loadWithOptimizer(resume);
         if (loaded.trainingPosition() == null) {
             throw new IllegalArgumentException("The model in " + resume + " records no training position (it was never trained,"
-                    + " was saved --for-generation, was trained with --workers or --spark, or was written by an earlier charrnn);"
+                    + " was saved --for-generation, stopped early (--patience), was trained with --workers or --spark, or was written by an"
+                    + " earlier charrnn);"
                     + " train it without --resume.");
         }
         CharRnnConfig saved = loaded.config();

@@ -151,7 +151,7 @@ public final class TrainingRun {
         TrainingPosition position = model.trainingPosition();
         if (position == null) {
             throw new IllegalArgumentException("The model in " + settings.resumeSource() + " records no training position"
-                    + " (it was never trained, was saved for generation only, was trained data-parallel, or was written by"
+                    + " (it was never trained, was saved for generation only, stopped early, was trained data-parallel, or was written by"
                     + " an earlier charrnn); train it without resuming.");
         }
         if (!finite(model.network().params()) || (model.network().getUpdater() != null

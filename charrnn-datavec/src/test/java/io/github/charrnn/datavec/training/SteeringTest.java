@@ -77,6 +77,37 @@ class SteeringTest {
         }
     }
 
+    /**
+     * A step schedule that divides the rate by 1000 after the first step leaves the weights within a hair of one step's:
+     * the rate reaches the fused update, DL4J's updater and DL4J's own fit alike.
+     */
+    @Test
+    void theRateReachesEveryUpdatePath() {
+        for (String[] path : new String[][] {{"charrnn.updater", "fused"}, {"charrnn.updater", "dl4j"}, {"charrnn.training", "dl4j"}}) {
+            String before = System.getProperty(path[0]);
+            System.setProperty(path[0], path[1]);
+            try {
+                CharRnn oneStep = model();
+                TrainingRun.builder(TEXT, oneStep).batchSize(8).maxSteps(1).build().run();
+                CharRnn scheduled = model();
+                TrainingRun.builder(TEXT, scheduled).batchSize(8).maxSteps(6)
+                        .learningRateSchedule(LearningRateSchedule.Kind.STEP, 0, 0.001, 1L, null).build().run();
+                CharRnn constant = model();
+                TrainingRun.builder(TEXT, constant).batchSize(8).maxSteps(6).build().run();
+                double scheduledMoved = scheduled.network().params().sub(oneStep.network().params()).amaxNumber().doubleValue();
+                double constantMoved = constant.network().params().sub(oneStep.network().params()).amaxNumber().doubleValue();
+                assertTrue(scheduledMoved < 1e-4, path[0] + "=" + path[1] + ": " + scheduledMoved);
+                assertTrue(constantMoved > 1e-2, path[0] + "=" + path[1] + ": " + constantMoved);
+            } finally {
+                if (before == null) {
+                    System.clearProperty(path[0]);
+                } else {
+                    System.setProperty(path[0], before);
+                }
+            }
+        }
+    }
+
     @Test
     void aScheduleChangesTheTraining() {
         TrainingReport constant = run(model(), "c.zip").build().run();
