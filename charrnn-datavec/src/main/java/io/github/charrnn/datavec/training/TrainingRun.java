@@ -501,6 +501,10 @@ public final class TrainingRun {
                         + " it was built for (its vocabulary), or one read with that vocabulary.");
             }
             steering.check(validationFraction, dataParallel != null);
+            if (samples != null && dataParallel != null) {
+                throw new IllegalArgumentException("Samples every N steps come from the built-in training loop; data-parallel"
+                        + " training (workers, Spark) prints samples only at the end.");
+            }
             if (samples != null && samples.every() < 1) {
                 throw new IllegalArgumentException("Samples are printed every N steps with N at least 1, got "
                         + samples.every() + ".");
