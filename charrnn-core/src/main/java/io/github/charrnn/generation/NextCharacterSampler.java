@@ -9,10 +9,11 @@ import java.util.SplittableRandom;
  * Ties go to the lower id, so top-k 1 picks exactly what greedy picks. Not thread-safe: one sampler per generation.
  *
  * <p>Cost per character, for a vocabulary of V symbols: top-k by a heap of k entries, O(V log k) at worst and
- * about O(V) when few symbols displace the heap's smallest; the temperature as {@code exp(log(p / pMax) / T)} for
- * the kept symbols only (with top-k 0, for all of them); top-p over all symbols by a heap from which the most
- * likely are taken until their mass reaches p, O(V + n log V) for a nucleus of n symbols. Sampling among all
- * symbols without top-p walks them in id order, without sorting.
+ * O(V) plus a few heap updates on most distributions (a symbol no more likely than the heap's smallest is passed by
+ * one float comparison); the temperature, p^(1/T), for the kept symbols only, read from a {@link PowerTable} rather
+ * than by a {@code pow} per symbol; top-p over all symbols by a heap from which the most likely are taken until
+ * their mass reaches p, O(V + n log V) for a nucleus of n symbols. Sampling among all symbols without top-p walks
+ * them in id order, without sorting.
  */
 public final class NextCharacterSampler {
 
@@ -24,6 +25,7 @@ public final class NextCharacterSampler {
     private double[] keptWeights = new double[0];
     private int kept;
     private double keptTotal;
+    private PowerTable powers;   // p^(1/T), made at the first tempered call
 
     /** A sampler whose random numbers start from {@code options.seed()}. */
     public NextCharacterSampler(SamplingOptions options) {
@@ -91,22 +93,31 @@ public final class NextCharacterSampler {
 
     /** keptWeights[i] = (p / pMax)^(1/T) of the kept ids (pMax: the largest probability, whose weight is 1). */
     private void weigh(float[] probabilities, float pMax) {
-        double inverseTemperature = 1.0 / options.temperature();
         double total = 0;
-        if (inverseTemperature == 1.0 || !(pMax > 0)) {
-            for (int i = 0; i < kept; i++) {
-                keptWeights[i] = probabilities[keptIds[i]];
-                total += keptWeights[i];
-            }
-        } else {
-            double logMax = Math.log(pMax);
-            for (int i = 0; i < kept; i++) {
-                double w = Math.exp((Math.log(probabilities[keptIds[i]]) - logMax) * inverseTemperature);
-                keptWeights[i] = w;
-                total += w;
-            }
+        for (int i = 0; i < kept; i++) {
+            keptWeights[i] = weight(probabilities[keptIds[i]], pMax);
+            total += keptWeights[i];
         }
         keptTotal = total;
+    }
+
+    /**
+     * p tempered: (p / pMax)^(1/T), or p itself at temperature 1. The table's p^(1/T) / pMax^(1/T) where both are
+     * normal numbers; where pMax^(1/T) under- or overflows (extreme temperatures), exp(log(p / pMax) / T).
+     */
+    private double weight(float p, float pMax) {
+        double inverseTemperature = 1.0 / options.temperature();
+        if (inverseTemperature == 1.0 || !(pMax > 0)) {
+            return p;
+        }
+        if (powers == null) {
+            powers = PowerTable.of(inverseTemperature);
+        }
+        double max = powers.pow(pMax);
+        if (max >= Double.MIN_NORMAL && max < Double.POSITIVE_INFINITY) {
+            return powers.pow(p) / max;
+        }
+        return Math.exp((Math.log(p) - Math.log(pMax)) * inverseTemperature);
     }
 
     /** Keeps the shortest prefix of the kept ids (most likely first) whose weight reaches top-p of their total. */
@@ -126,13 +137,10 @@ public final class NextCharacterSampler {
     /** Top-p among all ids: the most likely taken from a max-heap until their weight reaches top-p of the total. */
     private void nucleusOfAll(float[] probabilities) {
         int v = probabilities.length;
-        int max = argmax(probabilities);
-        double inverseTemperature = 1.0 / options.temperature();
-        boolean tempered = inverseTemperature != 1.0 && probabilities[max] > 0;
-        double logMax = Math.log(probabilities[max]);
+        float pMax = probabilities[argmax(probabilities)];
         double total = 0;
         for (int id = 0; id < v; id++) {
-            total += tempered ? Math.exp((Math.log(probabilities[id]) - logMax) * inverseTemperature) : probabilities[id];
+            total += weight(probabilities[id], pMax);
             keys[id] = key(probabilities[id], id);
         }
         for (int i = v / 2 - 1; i >= 0; i--) {
@@ -147,7 +155,7 @@ public final class NextCharacterSampler {
             keys[0] = keys[--size];
             siftDownMax(keys, 0, size);
             int id = idOf(top);
-            double w = tempered ? Math.exp((Math.log(probabilities[id]) - logMax) * inverseTemperature) : probabilities[id];
+            double w = weight(probabilities[id], pMax);
             keptIds[kept] = id;
             keptWeights[kept++] = w;
             sum += w;
@@ -186,11 +194,13 @@ public final class NextCharacterSampler {
         for (int i = k / 2 - 1; i >= 0; i--) {
             siftDownMin(heap, i, k);
         }
+        float smallest = probabilityOf(heap[0]);
         for (int id = k; id < probabilities.length; id++) {
-            long key = key(probabilities[id], id);
-            if (key > heap[0]) {
-                heap[0] = key;
+            // ids come in increasing order, so one as likely as the heap's smallest ranks below it
+            if (probabilities[id] > smallest) {
+                heap[0] = key(probabilities[id], id);
                 siftDownMin(heap, 0, k);
+                smallest = probabilityOf(heap[0]);
             }
         }
         Arrays.sort(heap, 0, k);
@@ -206,6 +216,10 @@ public final class NextCharacterSampler {
      */
     private static long key(float probability, int id) {
         return ((long) Float.floatToRawIntBits(Math.max(probability, 0f)) << 32) | (0xFFFFFFFFL - id);
+    }
+
+    private static float probabilityOf(long key) {
+        return Float.intBitsToFloat((int) (key >>> 32));
     }
 
     private static int idOf(long key) {
