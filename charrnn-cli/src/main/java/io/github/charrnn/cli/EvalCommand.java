@@ -73,7 +73,7 @@ final class EvalCommand implements Callable<Integer> {
         } else {
             System.out.printf("%s: loss %.4f nats/char, perplexity %.3f, %.4f bits/char over %,d characters%s%n",
                     corpus.name(), result.loss(), result.perplexity(), result.bitsPerCharacter(), result.characters(),
-                    strict ? "" : String.format(" (%,d unknown characters %s)", known.unknown(), unknownAction));
+                    strict ? "" : String.format(" (%,d unknown character%s %s)", known.unknown(), known.unknown() == 1 ? "" : "s", unknownAction));
         }
         return 0;
     }

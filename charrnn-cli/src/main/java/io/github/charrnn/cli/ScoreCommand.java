@@ -24,9 +24,10 @@ import java.util.concurrent.Callable;
 
 /** {@code charrnn score}: how likely a model finds a text, in total and character by character. */
 @Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"How likely a model finds a text: total and mean loss in nats and bits, and with --per-char each",
-                "character's probability and surprisal. The text is read as one stream from a zero state; its first",
-                "character is the prime and is not scored, unless --prime gives text to condition on first."})
+        description = {"How likely a model finds a text: total and mean loss in nats and bits, and",
+                "with --per-char each character's probability and surprisal. The text is read",
+                "as one stream from a zero state; its first character is the prime and is not",
+                "scored, unless --prime gives text to read first."})
 final class ScoreCommand implements Callable<Integer> {
 
     private static final double LN_2 = Math.log(2);
@@ -47,10 +48,11 @@ final class ScoreCommand implements Callable<Integer> {
         String string;
     }
 
-    @Option(names = "--prime", paramLabel = "TEXT", description = "Text the model reads first, not scored (default: the text's first character).")
+    @Option(names = "--prime", paramLabel = "TEXT", description = {"Text the model reads first, not scored",
+            "(default: the text's first character)."})
     String prime;
 
-    @Option(names = "--per-char", description = "Also give each scored character's probability and surprisal.")
+    @Option(names = "--per-char", description = "Each scored character's probability and surprisal.")
     boolean perChar;
 
     @Mixin
@@ -90,7 +92,8 @@ final class ScoreCommand implements Callable<Integer> {
         out.printf("%s: mean loss %.4f nats/char (%.4f bits/char), total %.2f nats (%.2f bits) over %,d characters%s%n",
                 name, score.meanLoss(), score.bitsPerCharacter(), score.totalLoss(), score.totalLoss() / LN_2,
                 score.characters(), scored.unknownCharacters() == 0 && policy.action() == UnknownCharacters.Action.ERROR ? ""
-                        : String.format(" (%,d unknown characters %s)", scored.unknownCharacters(),
+                        : String.format(" (%,d unknown character%s %s)", scored.unknownCharacters(),
+                        scored.unknownCharacters() == 1 ? "" : "s",
                         policy.action() == UnknownCharacters.Action.SKIP ? "skipped" : "replaced"));
         return 0;
     }

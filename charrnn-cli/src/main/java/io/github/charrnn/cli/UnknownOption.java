@@ -6,9 +6,10 @@ import picocli.CommandLine.Option;
 /** {@code --unknown}: what sample, eval and score do with characters the model does not know. */
 final class UnknownOption {
 
-    @Option(names = "--unknown", paramLabel = "ACTION", description = {"Characters the model does not know: error (refuse the text),",
-            "skip (leave them out) or replace:C (read each as C, a character the model knows;",
-            "\\n, \\t and \\s stand for a newline, a tab and a space) (default: ${DEFAULT-VALUE})."})
+    @Option(names = "--unknown", paramLabel = "ACTION", description = {"Characters the model does not know: error",
+            "(refuse), skip (leave them out, and say how many) or",
+            "replace:C (read each as C, a character it knows;",
+            "\\n, \\t, \\s: newline, tab, space) (default: ${DEFAULT-VALUE})."})
     String unknown = "error";
 
     /** The setting, checked. */
