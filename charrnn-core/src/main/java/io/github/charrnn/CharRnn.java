@@ -380,6 +380,17 @@ public final class CharRnn {
     }
 
     /**
+     * As {@link #evaluate(String)}, with the characters the model does not know left out or replaced as
+     * {@code unknown} says ({@link #score} also tells how many there were).
+     *
+     * @throws io.github.charrnn.vocabulary.UnknownCharactersException naming them, with {@link UnknownCharacters#ERROR}
+     */
+    public EvaluationResult evaluate(String text, UnknownCharacters unknown) {
+        int[] ids = unknown.encode(vocabulary, text).ids();
+        return exclusively(() -> Evaluator.evaluate(network, ids, vocabulary.size()));
+    }
+
+    /**
      * Saves the model as one zip: DL4J's entries (loadable with {@code ModelSerializer.restoreMultiLayerNetwork})
      * and ours. An existing file at {@code path} is replaced only once the new one is complete.
      */

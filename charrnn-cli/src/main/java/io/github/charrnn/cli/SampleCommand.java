@@ -81,7 +81,7 @@ final class SampleCommand implements Callable<Integer> {
         String start = prime != null ? prime : defaultPrime(rnn.vocabulary());
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         if (stream) {
-            out.print(start);
+            out.print(options.unknown().encode(rnn.vocabulary(), start).text());   // the prime as the model reads it
             out.flush();
             rnn.generate(start, options, codePoint -> {
                 out.print(Character.toString(codePoint));
