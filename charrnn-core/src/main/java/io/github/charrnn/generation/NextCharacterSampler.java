@@ -93,31 +93,40 @@ public final class NextCharacterSampler {
 
     /** keptWeights[i] = (p / pMax)^(1/T) of the kept ids (pMax: the largest probability, whose weight is 1). */
     private void weigh(float[] probabilities, float pMax) {
+        Tempering tempering = tempering(pMax);
         double total = 0;
         for (int i = 0; i < kept; i++) {
-            keptWeights[i] = weight(probabilities[keptIds[i]], pMax);
+            keptWeights[i] = tempering.weight(probabilities[keptIds[i]]);
             total += keptWeights[i];
         }
         keptTotal = total;
     }
 
+    /** How p becomes its weight (p / pMax)^(1/T) for one distribution. */
+    private interface Tempering {
+        double weight(float p);
+    }
+
     /**
-     * p tempered: (p / pMax)^(1/T), or p itself at temperature 1. The table's p^(1/T) / pMax^(1/T) where both are
-     * normal numbers; where pMax^(1/T) under- or overflows (extreme temperatures), exp(log(p / pMax) / T).
+     * p itself at temperature 1; else the table's p^(1/T) / pMax^(1/T) where pMax^(1/T) is a normal number, and
+     * exp(log(p / pMax) / T) where it under- or overflows (extreme temperatures).
      */
-    private double weight(float p, float pMax) {
+    private Tempering tempering(float pMax) {
         double inverseTemperature = 1.0 / options.temperature();
         if (inverseTemperature == 1.0 || !(pMax > 0)) {
-            return p;
+            return p -> p;
         }
         if (powers == null) {
             powers = PowerTable.of(inverseTemperature);
         }
-        double max = powers.pow(pMax);
+        PowerTable table = powers;
+        double max = table.pow(pMax);
         if (max >= Double.MIN_NORMAL && max < Double.POSITIVE_INFINITY) {
-            return powers.pow(p) / max;
+            double scale = 1 / max;
+            return p -> table.pow(p) * scale;
         }
-        return Math.exp((Math.log(p) - Math.log(pMax)) * inverseTemperature);
+        double logMax = Math.log(pMax);
+        return p -> Math.exp((Math.log(p) - logMax) * inverseTemperature);
     }
 
     /** Keeps the shortest prefix of the kept ids (most likely first) whose weight reaches top-p of their total. */
@@ -137,10 +146,10 @@ public final class NextCharacterSampler {
     /** Top-p among all ids: the most likely taken from a max-heap until their weight reaches top-p of the total. */
     private void nucleusOfAll(float[] probabilities) {
         int v = probabilities.length;
-        float pMax = probabilities[argmax(probabilities)];
+        Tempering tempering = tempering(probabilities[argmax(probabilities)]);
         double total = 0;
         for (int id = 0; id < v; id++) {
-            total += weight(probabilities[id], pMax);
+            total += tempering.weight(probabilities[id]);
             keys[id] = key(probabilities[id], id);
         }
         for (int i = v / 2 - 1; i >= 0; i--) {
@@ -155,7 +164,7 @@ public final class NextCharacterSampler {
             keys[0] = keys[--size];
             siftDownMax(keys, 0, size);
             int id = idOf(top);
-            double w = weight(probabilities[id], pMax);
+            double w = tempering.weight(probabilities[id]);
             keptIds[kept] = id;
             keptWeights[kept++] = w;
             sum += w;
