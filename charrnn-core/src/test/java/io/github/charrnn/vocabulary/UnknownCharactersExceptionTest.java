@@ -38,6 +38,8 @@ class UnknownCharactersExceptionTest {
         assertTrue(message.contains("(U+4E09) and 253 more; leave them out with --unknown skip"), message);
         assertEquals(10, message.split("\\(U\\+").length - 1, message);
         assertEquals(263, e.codePoints().size());
+        assertTrue(message.startsWith(e.summary() + "; leave them out"), message);
+        assertTrue(e.summary().endsWith("(U+4E09) and 253 more"), e.summary());
     }
 
     @Test
