@@ -27,7 +27,7 @@ class TextScoreTest {
             MultiLayerNetwork network = NetworkFactory.create(VOCABULARY, new CharRnnConfig(8, 2, 0, 0.01, 5, 4, 3,
                     CellType.LSTM, input, 5));
             network.params().muli(3);
-            int[] ids = new SplittableRandom(5).ints(2100, 0, VOCABULARY).toArray();   // three chunks of 1000
+            int[] ids = new SplittableRandom(5).ints(1100, 0, VOCABULARY).toArray();   // two chunks of 1000
             EvaluationResult evaluated = new Evaluator(network, true).evaluate(ids, VOCABULARY);
             TextScore fast = new Evaluator(network, true).score(ids, 1, VOCABULARY);
             TextScore reference = new Evaluator(network, false).score(ids, 1, VOCABULARY);
