@@ -3,6 +3,9 @@ package io.github.charrnn;
 import io.github.charrnn.batching.CharBatchSource;
 import io.github.charrnn.evaluation.EvaluationResult;
 import io.github.charrnn.evaluation.Evaluator;
+import io.github.charrnn.evaluation.ScoredText;
+import io.github.charrnn.evaluation.TextScore;
+import io.github.charrnn.generation.Generation;
 import io.github.charrnn.generation.Generator;
 import io.github.charrnn.generation.SamplingOptions;
 import io.github.charrnn.model.CellType;
@@ -26,6 +29,8 @@ import io.github.charrnn.training.Trainer;
 import io.github.charrnn.training.TrainingOptions;
 import io.github.charrnn.training.TrainingPosition;
 import io.github.charrnn.training.TrainingReport;
+import io.github.charrnn.vocabulary.KnownText;
+import io.github.charrnn.vocabulary.UnknownCharacters;
 import io.github.charrnn.vocabulary.Vocabulary;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -280,7 +285,8 @@ public final class CharRnn {
 
     /**
      * Generates text after {@code prime}: the prime runs through the network first, then each character is
-     * sampled as {@code options} say. Returns the generated characters without the prime.
+     * sampled as {@code options} say (with top-k, top-p and temperature, up to the stop text; or the best of N
+     * samples, or a beam search). Returns the generated characters without the prime.
      *
      * @throws IllegalArgumentException if the prime is empty
      * @throws io.github.charrnn.vocabulary.UnknownCharactersException naming prime characters not in the vocabulary
@@ -297,10 +303,59 @@ public final class CharRnn {
     /**
      * Generates {@code count} independent texts after the same prime, all in one batch (one forward pass per
      * step for all of them); text i uses seed {@code options.seed() + i}. Returns the generated characters of
-     * each, without the prime.
+     * each, without the prime. With best-of-N or beam search as {@link #generateTexts} says.
      */
     public List<String> generate(String prime, int count, SamplingOptions options) {
         return shared(() -> generator().generate(prime, count, options));
+    }
+
+    /**
+     * Generates {@code count} texts after {@code prime} as {@code options} say (sampling, best-of-N or beam search;
+     * see {@link Generator#generateTexts}), each with its log-probability under the model, and the prime as read
+     * after its unknown characters were handled. The call a server makes per request.
+     *
+     * @throws IllegalArgumentException if the prime is empty, or count is below 1 or above the beam width
+     * @throws io.github.charrnn.vocabulary.UnknownCharactersException naming prime characters not in the
+     *                                                                  vocabulary, if the options refuse them
+     */
+    public Generation generateTexts(String prime, int count, SamplingOptions options) {
+        return shared(() -> generator().generateTexts(prime, count, options));
+    }
+
+    /**
+     * How likely the model finds {@code text}, character by character: the text is read as one stream from a zero
+     * state after {@code prime}, or, when the prime is null or empty, its first character is the prime (not
+     * scored). Runs on the forward pass that {@link #evaluate(String)} uses.
+     *
+     * @param unknown what to do with characters the model does not know, in prime and text
+     * @throws IllegalArgumentException if nothing is left to score
+     * @throws io.github.charrnn.vocabulary.UnknownCharactersException naming unknown characters, with
+     *                                                                  {@link UnknownCharacters#ERROR}
+     */
+    public ScoredText score(String prime, String text, UnknownCharacters unknown) {
+        KnownText primeRead = prime == null || prime.isEmpty() ? null : unknown.encode(vocabulary, prime);
+        KnownText textRead = unknown.encode(vocabulary, text);
+        int[] primeIds = primeRead == null ? new int[0] : primeRead.ids();
+        int[] textIds = textRead.ids();
+        int from = primeRead == null ? 1 : primeIds.length;
+        if (primeRead != null && primeIds.length == 0) {
+            throw new IllegalArgumentException("The prime has no character the model knows: all "
+                    + primeRead.unknownCharacters() + " were skipped as unknown.");
+        }
+        if (textIds.length < (primeRead == null ? 2 : 1)) {
+            throw new IllegalArgumentException(primeRead == null
+                    ? "A text to score needs at least 2 characters the model knows (the first is the prime), got " + textIds.length + "."
+                    : "The text to score has no character the model knows" + (text.isEmpty() ? "; it is empty." : "."));
+        }
+        int[] ids = new int[primeIds.length + textIds.length];
+        System.arraycopy(primeIds, 0, ids, 0, primeIds.length);
+        System.arraycopy(textIds, 0, ids, primeIds.length, textIds.length);
+        TextScore score = exclusively(() -> new Evaluator(network).score(ids, from, vocabulary.size()));
+        String read = textRead.text();
+        int split = primeRead == null ? read.offsetByCodePoints(0, 1) : 0;
+        int unknownCount = textRead.unknownCharacters() + (primeRead == null ? 0 : primeRead.unknownCharacters());
+        return new ScoredText(primeRead == null ? read.substring(0, split) : primeRead.text(), read.substring(split),
+                unknownCount, score);
     }
 
     /** The model's probability of every vocabulary symbol (by id) following {@code context}. */
@@ -358,6 +413,17 @@ public final class CharRnn {
      */
     public EvaluationResult evaluate(String text) {
         return exclusively(() -> Evaluator.evaluate(network, vocabulary.encode(text), vocabulary.size()));
+    }
+
+    /**
+     * As {@link #evaluate(String)}, with the characters the model does not know left out or replaced as
+     * {@code unknown} says ({@link #score} also tells how many there were).
+     *
+     * @throws io.github.charrnn.vocabulary.UnknownCharactersException naming them, with {@link UnknownCharacters#ERROR}
+     */
+    public EvaluationResult evaluate(String text, UnknownCharacters unknown) {
+        int[] ids = unknown.encode(vocabulary, text).ids();
+        return exclusively(() -> Evaluator.evaluate(network, ids, vocabulary.size()));
     }
 
     /**

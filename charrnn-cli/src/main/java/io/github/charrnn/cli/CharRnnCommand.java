@@ -9,7 +9,7 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 
-/** The {@code charrnn} command: its subcommands train, sample, evaluate, describe, plot, serve and benchmark models and summarise texts. */
+/** The {@code charrnn} command: its subcommands train, sample, evaluate, score, describe, plot, serve and benchmark models and summarise texts. */
 @Command(name = "charrnn", mixinStandardHelpOptions = true, version = "charrnn 0.1.0",
         description = "Character-level recurrent networks (stacked LSTMs) on Deeplearning4j: train on any text, generate new text.",
         footer = {"", "First steps:",
@@ -17,7 +17,7 @@ import java.util.List;
                 "  charrnn train                    a small model on a bundled text, in a minute",
                 "  charrnn COMMAND --help           every flag of a command, with its default",
                 "Guides: docs/getting-started.md; every command: docs/cli-reference.md"},
-        subcommands = {TrainCommand.class, SampleCommand.class, EvalCommand.class, InfoCommand.class, StatsCommand.class, PlotCommand.class,
+        subcommands = {TrainCommand.class, SampleCommand.class, EvalCommand.class, ScoreCommand.class, InfoCommand.class, StatsCommand.class, PlotCommand.class,
                 ServeCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CharRnnCommand implements Runnable {
