@@ -73,16 +73,33 @@ class ModelFileFuzzTest {
         }
     }
 
+    /** The real weights, then zeros: the read stops at the first byte after the last value. */
     @Test
     void aZipBombEntryIsCutOffAtItsBound() throws IOException {
-        Path bomb = withEntry("bomb.zip", "coefficients.bin", zeros(300L << 20));
+        byte[] weights;
+        try (ZipFile zip = new ZipFile(directory.resolve("tiny.zip").toFile())) {
+            weights = zip.getInputStream(zip.getEntry("coefficients.bin")).readAllBytes();
+        }
+        EntryWriter zeros = zeros(64L << 20);
+        Path bomb = withEntry("bomb.zip", "coefficients.bin", out -> {
+            out.write(weights);
+            zeros.write(out);
+        });
         ModelFileException thrown = assertThrows(ModelFileException.class, () -> CharRnn.load(bomb));
-        assertTrue(thrown.getMessage().contains("larger than"), thrown.getMessage());
+        assertTrue(thrown.getMessage().contains("goes on after its last value"), thrown.getMessage());
     }
 
     @Test
     void anOversizedMetadataEntryIsCutOffAtItsBound() throws IOException {
-        Path big = withEntry("big-metadata.zip", "charrnn.json", zeros(65L << 20));
+        EntryWriter spaces = out -> {
+            out.write("{\"formatVersion\": 1,".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] block = new byte[1 << 20];
+            java.util.Arrays.fill(block, (byte) ' ');
+            for (int i = 0; i < 65; i++) {
+                out.write(block);
+            }
+        };
+        Path big = withEntry("big-metadata.zip", "charrnn.json", spaces);
         ModelFileException thrown = assertThrows(ModelFileException.class, () -> CharRnn.load(big));
         assertTrue(thrown.getMessage().contains("larger than"), thrown.getMessage());
     }
