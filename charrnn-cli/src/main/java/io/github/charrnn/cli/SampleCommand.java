@@ -53,6 +53,12 @@ final class SampleCommand implements Callable<Integer> {
     boolean stream;
 
     @Mixin
+    PrimeFileOptions primeFile;
+
+    @Mixin
+    CopyGuardOptions copyGuard;
+
+    @Mixin
     OutputOptions output;
 
     @Override
@@ -69,10 +75,22 @@ final class SampleCommand implements Callable<Integer> {
         if (stopAt != null && stopAt.isEmpty()) {
             throw new IllegalArgumentException("--stop-at needs at least one character.");
         }
+        if (!stream) {
+            OutOfMemory.requireTextsFit(count, length, "--length or --count");
+        }
+        String given = primeFile.prime(prime);
+        boolean guarded = copyGuard.enabled();
+        if (guarded && stream) {
+            throw new IllegalArgumentException("--max-copy checks a text before it is printed; it cannot be combined with --stream.");
+        }
         CharRnn rnn = ModelFiles.load(ModelFiles.chooseForGeneration(model));
         Samples.requireTopKWithin(rnn.vocabulary(), topK, greedy, "--top-k");
-        String start = prime != null ? prime : defaultPrime(rnn.vocabulary());
+        String start = given != null ? given : defaultPrime(rnn.vocabulary());
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        if (guarded) {
+            GuardedSamples.print(rnn, start, count, options, stopAtText(), copyGuard, output.json, out);
+            return 0;
+        }
         if (stream) {
             out.print(start);
             out.flush();
@@ -83,8 +101,7 @@ final class SampleCommand implements Callable<Integer> {
             out.println();
             return 0;
         }
-        List<String> texts = Samples.generate(rnn, start, count, options,
-                stopAt == null ? null : stopAt.replace("\\n", "\n").replace("\\t", "\t"));
+        List<String> texts = Samples.generate(rnn, start, count, options, stopAtText());
         if (output.json) {
             out.println(count == 1 ? Json.object("text", texts.get(0)) : Json.object("texts", texts));
             return 0;
@@ -98,6 +115,10 @@ final class SampleCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** --stop-at with its escapes replaced, or null. */
+    private String stopAtText() {
+        return stopAt == null ? null : stopAt.replace("\\n", "\n").replace("\\t", "\t");
+    }
 
     /** A newline if the vocabulary has one, else a space, else its first symbol. */
     static String defaultPrime(Vocabulary vocabulary) {
