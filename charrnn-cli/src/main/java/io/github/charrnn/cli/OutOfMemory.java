@@ -35,14 +35,40 @@ final class OutOfMemory {
                 + ", or give Java more memory (JAVA_OPTS=\"-Xmx8g\").";
     }
 
-    /** The sentence for the first OutOfMemoryError among {@code e}'s causes, or null if there is none. */
+    /**
+     * The sentence for the first OutOfMemoryError among {@code e}'s causes, or for ND4J's native allocation failure
+     * (a RuntimeException saying "Allocation failed" or "bad_alloc"); null if there is neither.
+     */
     static String describeCause(String command, Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof OutOfMemoryError oom) {
                 return describe(command, oom);
             }
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("bad_alloc") || message.startsWith("Allocation failed")) {
+                return describe(command, new OutOfMemoryError("Cannot allocate: " + message));
+            }
         }
         return null;
+    }
+
+    /**
+     * Refuses to train a network whose weights, gradients and Adam's two moments (16 bytes a parameter, counting
+     * only the recurrent and output weights) cannot fit the memory ND4J may allocate.
+     */
+    static void requireNetworkFits(int vocabulary, io.github.charrnn.model.CharRnnConfig config) {
+        long h = config.hiddenSize();
+        long gates = config.cellType() == io.github.charrnn.model.CellType.LSTM ? 4 : 1;
+        double parameters = (double) config.layers() * gates * h * (h + 1) + (double) vocabulary * h;
+        double needed = parameters * 16;
+        long max = org.bytedeco.javacpp.Pointer.maxBytes() > 0 ? org.bytedeco.javacpp.Pointer.maxBytes() : Runtime.getRuntime().maxMemory();
+        if (needed > max) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "A network of %d x %d %s units has at least %,.0f parameters, and training it needs at least %s"
+                            + " (weights, gradients and Adam's two moments), more than the %s ND4J may allocate here;"
+                            + " use a smaller --hidden or --layers, or give Java more memory (JAVA_OPTS=\"-Xmx8g\").",
+                    config.layers(), h, config.cellType(), parameters, size(needed), size(max)));
+        }
     }
 
     /**

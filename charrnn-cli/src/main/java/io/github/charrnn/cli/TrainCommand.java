@@ -179,6 +179,9 @@ final class TrainCommand implements Callable<Integer> {
                 ? source.corpusWithProgress(resumed == null ? null : resumed.vocabulary(), cache, quiet)
                 : cluster.read(spec.commandLine().getParseResult().matchedOption("--text").stringValues().get(0), null);
         out.println("text: " + corpus.describe() + (onBundled ? " (bundled; see docs/bundled-texts.md)" : ""));
+        if (resumed == null) {
+            OutOfMemory.requireNetworkFits(corpus.vocabulary().size(), config);
+        }
         CharRnn rnn = resumed != null ? resumed : inputs.applyTo(CharRnn.builder().vocabulary(corpus.vocabulary()).config(config))
                 .build();
         TrainingRun.Builder trainingRun = TrainingRun.builder(corpus, rnn)
