@@ -6,8 +6,8 @@ import picocli.CommandLine.Option;
 /** {@code --max-copy N --corpus CORPUS}: keeps samples from repeating more than N consecutive corpus characters. */
 final class CopyGuardOptions {
 
-    @Option(names = "--max-copy", paramLabel = "N", description = {"Reject a text whose generated part holds more than N consecutive",
-            "characters of --corpus and draw it again (see --max-copy-action)."})
+    @Option(names = "--max-copy", paramLabel = "N", description = {"Reject a text holding more than N consecutive characters of --corpus",
+            "and draw it again (see --max-copy-action); a copy may start in the prime, the prime alone never counts."})
     Integer maxCopy;
 
     @Option(names = "--corpus", paramLabel = "CORPUS", description = {"The text --max-copy compares against, usually the training text:",

@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * Generation that keeps a model from handing out its training text word for word: a sample whose generated part
- * holds more than {@code maxCopy} consecutive characters of the corpus is drawn again, up to {@code maxTries}
- * draws in all. The prime is not counted: only what the model wrote.
+ * Generation that keeps a model from handing out its training text word for word: a sample holding more than
+ * {@code maxCopy} consecutive characters of the corpus is drawn again, up to {@code maxTries} draws in all. A copy
+ * counts whole if it runs from the prime into the generated text (a prime "I'm looking for" completed by " my
+ * partner in crime." copies 36 characters), but a prime that is itself a long copy is not held against the model:
+ * only stretches holding at least one generated character count.
  *
  * <p>Immutable and thread-safe (the index is read-only).
  */
@@ -44,7 +46,8 @@ public final class CopyGuard {
      * @param generated   the generated characters (after the prime, cut as asked)
      * @param seed        the seed that drew it ({@code options.seed()} + its index on the first draw)
      * @param tries       how many draws it took (1: the first was kept)
-     * @param longestCopy its longest stretch found in the corpus
+     * @param longestCopy its longest stretch found in the corpus, a span of the prime followed by the generated
+     *                    characters (start 0 is the prime's first character)
      * @param accepted    whether that stretch is at most maxCopy characters; false after maxTries draws all copied
      */
     public record Sample(String generated, long seed, int tries, CopySpan longestCopy, boolean accepted) {
@@ -55,9 +58,9 @@ public final class CopyGuard {
         return maxCopy;
     }
 
-    /** The longest stretch of {@code generated} that appears in the corpus. */
-    public CopySpan longestCopy(String generated) {
-        return index.longestCopy(generated);
+    /** The longest stretch of {@code prime + generated} holding a generated character that appears in the corpus. */
+    public CopySpan longestCopy(String prime, String generated) {
+        return index.longestCopy(prime + generated, prime.codePointCount(0, prime.length()));
     }
 
     /**
@@ -83,7 +86,7 @@ public final class CopyGuard {
             List<Integer> stillCopying = new ArrayList<>();
             for (int j = 0; j < pending.size(); j++) {
                 String generated = cut.apply(texts.get(j));
-                CopySpan copy = index.longestCopy(generated);
+                CopySpan copy = longestCopy(prime, generated);
                 boolean accepted = copy.length() <= maxCopy;
                 samples.set(pending.get(j), new Sample(generated, base + j, round + 1, copy, accepted));
                 if (!accepted) {

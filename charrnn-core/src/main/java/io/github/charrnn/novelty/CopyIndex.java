@@ -89,6 +89,16 @@ public final class CopyIndex {
 
     /** The longest stretch of {@code text} that appears in the corpus, the first such if there are several. */
     public CopySpan longestCopy(CharSequence text) {
+        return longestCopy(text, 0);
+    }
+
+    /**
+     * The longest stretch of {@code text} that appears in the corpus and ends after its first {@code from} code
+     * points (so holds at least one code point after them), the first such if there are several. For a prime and
+     * what was generated after it: copies that run from the prime into the generated text count whole, the prime
+     * alone does not.
+     */
+    public CopySpan longestCopy(CharSequence text, int from) {
         int state = 0;
         int matched = 0;
         int best = 0;
@@ -113,7 +123,7 @@ public final class CopyIndex {
                 }
             }
             position++;
-            if (matched > best) {
+            if (matched > best && position > from) {
                 best = matched;
                 bestEnd = position;
             }

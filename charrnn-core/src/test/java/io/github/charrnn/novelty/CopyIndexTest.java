@@ -53,6 +53,21 @@ class CopyIndexTest {
         assertEquals(CopySpan.NONE, CopyIndex.of(corpus).longestCopy("xyz"));
     }
 
+    /** After a prime: a copy running into the generated text counts whole, one inside the prime not at all. */
+    @Test
+    void onlyCopiesReachingPastThePrimeCount() {
+        CopyIndex index = CopyIndex.of("I'm looking for my partner in crime.\nOther lines.\n");
+        String prime = "I'm looking for";
+        CopySpan whole = index.longestCopy(prime + " my partner in crime.", prime.length());
+        assertEquals(36, whole.length());
+        assertEquals(0, whole.start());
+        assertEquals(CopySpan.NONE, index.longestCopy(prime + "qzx", prime.length()));
+        assertEquals(15, index.longestCopy(prime + "qzx").length());
+        CopySpan after = index.longestCopy(prime + "qq lines.", prime.length());
+        assertEquals(" lines.", after.text());
+        assertEquals(17, after.start());
+    }
+
     @Test
     void anEmptyCorpusIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> CopyIndex.of(""));
