@@ -11,8 +11,10 @@ import java.util.Map;
  * in time linear in the text.
  *
  * <p>Memory: at most {@value #BYTES_PER_CHARACTER} bytes per corpus character ({@link #bytesFor(long)}), allocated
- * up front: 2n states of 12 bytes and 3n transitions of 12 bytes. A 10 million character corpus takes 600 MB; with
- * the CLI's default 4 GB heap about 50 million characters fit beside a model. {@link #of(CharSequence)} refuses a
+ * up front: 2n states of 12 bytes, 3n transitions of 16 bytes, and a hash table of 4n slots of 4 bytes that finds a
+ * state's transition by its symbol in expected constant time (a list per state would take time proportional to the
+ * alphabet, thousands of symbols in Chinese). A 10 million character corpus takes 880 MB; with the CLI's default
+ * 4 GB heap about 35 million characters fit beside a model. {@link #of(CharSequence)} refuses a
  * corpus that cannot fit the heap in one sentence instead of running out of memory.
  *
  * <p>Immutable once built, so safe to share between threads.
@@ -20,7 +22,7 @@ import java.util.Map;
 public final class CopyIndex {
 
     /** The most bytes the index takes per corpus character. */
-    public static final int BYTES_PER_CHARACTER = 60;
+    public static final int BYTES_PER_CHARACTER = 88;
 
     private static final int NONE = -1;
 
@@ -33,10 +35,13 @@ public final class CopyIndex {
     private final int[] link;
     private final int[] firstEdge;
     private int states;
+    private final int[] edgeSource;
     private final int[] edgeSymbol;
     private final int[] edgeTarget;
     private final int[] nextEdge;
     private int edges;
+    /** Open addressing, linear probing: edge index + 1 of the transition whose (source, symbol) hashes here; 0 free. */
+    private final int[] slots;
     /** The root's transitions by symbol (it has one for every symbol, so a dense array). */
     private int[] rootNext = new int[64];
     private final int corpusLength;
@@ -47,9 +52,11 @@ public final class CopyIndex {
         length = new int[maxStates];
         link = new int[maxStates];
         firstEdge = new int[maxStates];
+        edgeSource = new int[maxEdges];
         edgeSymbol = new int[maxEdges];
         edgeTarget = new int[maxEdges];
         nextEdge = new int[maxEdges];
+        slots = new int[4 * corpusCodePoints + 8];
         corpusLength = corpusCodePoints;
         Arrays.fill(rootNext, NONE);
     }
@@ -71,7 +78,7 @@ public final class CopyIndex {
         }
         Runtime runtime = Runtime.getRuntime();
         long available = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
-        if (codePoints > (Integer.MAX_VALUE - 4) / 3 || bytesFor(codePoints) > available) {
+        if (codePoints > (Integer.MAX_VALUE - 8) / 4 || bytesFor(codePoints) > available) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "A copy index of a corpus of %,d characters needs %,d MB of memory (%d bytes a character), more than"
                             + " the %,d MB this JVM has free; use a smaller corpus or give Java more memory (-Xmx).",
@@ -160,7 +167,7 @@ public final class CopyIndex {
                 } else {
                     int clone = newState(length[p] + 1);
                     for (int e = firstEdge[q]; e != NONE; e = nextEdge[e]) {
-                        addEdge(clone, edgeSymbol[e], edgeTarget[e]);
+                        setNext(clone, edgeSymbol[e], edgeTarget[e]);
                     }
                     link[clone] = link[q];
                     while (p != NONE && next(p, c) == q) {
@@ -186,12 +193,8 @@ public final class CopyIndex {
         if (state == 0) {
             return rootNext[symbol];
         }
-        for (int e = firstEdge[state]; e != NONE; e = nextEdge[e]) {
-            if (edgeSymbol[e] == symbol) {
-                return edgeTarget[e];
-            }
-        }
-        return NONE;
+        int e = slots[slot(state, symbol)] - 1;
+        return e < 0 ? NONE : edgeTarget[e];
     }
 
     private void setNext(int state, int symbol, int target) {
@@ -199,21 +202,36 @@ public final class CopyIndex {
             rootNext[symbol] = target;
             return;
         }
-        for (int e = firstEdge[state]; e != NONE; e = nextEdge[e]) {
-            if (edgeSymbol[e] == symbol) {
-                edgeTarget[e] = target;
-                return;
-            }
+        int slot = slot(state, symbol);
+        if (slots[slot] != 0) {
+            edgeTarget[slots[slot] - 1] = target;
+        } else {
+            slots[slot] = addEdge(state, symbol, target) + 1;
         }
-        addEdge(state, symbol, target);
     }
 
-    private void addEdge(int state, int symbol, int target) {
+    /** A new transition, also listed with its source's, for copying them to a clone. */
+    private int addEdge(int state, int symbol, int target) {
         int e = edges++;
+        edgeSource[e] = state;
         edgeSymbol[e] = symbol;
         edgeTarget[e] = target;
         nextEdge[e] = firstEdge[state];
         firstEdge[state] = e;
+        return e;
+    }
+
+    /** The slot holding (state, symbol)'s transition, or the free slot where it belongs. */
+    private int slot(int state, int symbol) {
+        long hash = (((long) state << 32) | symbol) * 0x9E3779B97F4A7C15L;
+        int slot = (int) (((hash >>> 32) * slots.length) >>> 32);
+        while (true) {
+            int e = slots[slot] - 1;
+            if (e < 0 || edgeSource[e] == state && edgeSymbol[e] == symbol) {
+                return slot;
+            }
+            slot = slot + 1 == slots.length ? 0 : slot + 1;
+        }
     }
 
     private int addSymbol(int codePoint) {
