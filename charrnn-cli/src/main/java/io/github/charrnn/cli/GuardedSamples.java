@@ -17,12 +17,19 @@ final class GuardedSamples {
      * Generates and prints {@code count} texts (stdout: as {@code sample} prints them; stderr: one line per text
      * drawn again or, when reporting, per text over the limit).
      *
-     * @throws IllegalArgumentException if a text still copies too much after the last draw (reject mode)
+     * @param stopAt --stop-at as given (\n and \t not yet replaced), or null
+     * @throws IllegalArgumentException if a text still copies too much after the last draw (reject mode), or for
+     *                                  --stream (a text is checked before it is printed)
      */
-    static void print(CharRnn rnn, String prime, int count, SamplingOptions options, String stopAt,
+    static void print(CharRnn rnn, String prime, int count, SamplingOptions options, boolean stream, String stopAt,
                       CopyGuardOptions guardOptions, boolean json, PrintStream out) {
+        if (stream) {
+            throw new IllegalArgumentException("--max-copy checks a text before it is printed; it cannot be combined with --stream.");
+        }
+        OutOfMemory.requireTextsFit(count, options.length(), "--length or --count");
         CopyGuard guard = guardOptions.guard();
-        List<CopyGuard.Sample> samples = guard.generate(rnn, prime, count, options, text -> Samples.cut(text, stopAt));
+        String stop = stopAt == null ? null : stopAt.replace("\\n", "\n").replace("\\t", "\t");
+        List<CopyGuard.Sample> samples = guard.generate(rnn, prime, count, options, text -> Samples.cut(text, stop));
         for (int i = 0; i < samples.size(); i++) {
             CopyGuard.Sample s = samples.get(i);
             String which = count == 1 ? "the text" : "text " + (i + 1);

@@ -18,10 +18,14 @@ final class PrimeFileOptions {
             "newline included), instead of --prime."})
     Path primeFile;
 
-    /** The prime: {@code prime} (from --prime), or the file's text, or null if neither was given. */
-    String prime(String prime) {
+    /**
+     * The prime: the file's text if --prime-file was given, else {@code start} (the --prime text or the default).
+     *
+     * @param prime the --prime text, null if none was given
+     */
+    String prime(String prime, String start) {
         if (primeFile == null) {
-            return prime;
+            return start;
         }
         if (prime != null) {
             throw new IllegalArgumentException("Give --prime or --prime-file, not both.");

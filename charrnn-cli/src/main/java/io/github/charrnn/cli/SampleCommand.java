@@ -26,6 +26,12 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--prime", paramLabel = "TEXT", description = "Text to start from (default: a newline, or a space, if the model knows it).")
     String prime;
 
+    @Mixin
+    PrimeFileOptions primeFile;
+
+    @Mixin
+    CopyGuardOptions copyGuard;
+
     @Option(names = "--length", paramLabel = "N", description = "Characters to generate (default: ${DEFAULT-VALUE}).")
     int length = Samples.DEFAULT_LENGTH;
 
@@ -53,12 +59,6 @@ final class SampleCommand implements Callable<Integer> {
     boolean stream;
 
     @Mixin
-    PrimeFileOptions primeFile;
-
-    @Mixin
-    CopyGuardOptions copyGuard;
-
-    @Mixin
     OutputOptions output;
 
     @Override
@@ -75,21 +75,17 @@ final class SampleCommand implements Callable<Integer> {
         if (stopAt != null && stopAt.isEmpty()) {
             throw new IllegalArgumentException("--stop-at needs at least one character.");
         }
-        if (!stream) {
-            OutOfMemory.requireTextsFit(count, length, "--length or --count");
-        }
-        String given = primeFile.prime(prime);
-        boolean guarded = copyGuard.enabled();
-        if (guarded && stream) {
-            throw new IllegalArgumentException("--max-copy checks a text before it is printed; it cannot be combined with --stream.");
-        }
         CharRnn rnn = ModelFiles.load(ModelFiles.chooseForGeneration(model));
         Samples.requireTopKWithin(rnn.vocabulary(), topK, greedy, "--top-k");
-        String start = given != null ? given : defaultPrime(rnn.vocabulary());
+        String start = prime != null ? prime : defaultPrime(rnn.vocabulary());
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        if (guarded) {
-            GuardedSamples.print(rnn, start, count, options, stopAtText(), copyGuard, output.json, out);
+        start = primeFile.prime(prime, start);
+        if (copyGuard.enabled()) {
+            GuardedSamples.print(rnn, start, count, options, stream, stopAt, copyGuard, output.json, out);
             return 0;
+        }
+        if (!stream) {
+            OutOfMemory.requireTextsFit(count, length, "--length or --count");
         }
         if (stream) {
             out.print(start);
@@ -101,7 +97,8 @@ final class SampleCommand implements Callable<Integer> {
             out.println();
             return 0;
         }
-        List<String> texts = Samples.generate(rnn, start, count, options, stopAtText());
+        List<String> texts = Samples.generate(rnn, start, count, options,
+                stopAt == null ? null : stopAt.replace("\\n", "\n").replace("\\t", "\t"));
         if (output.json) {
             out.println(count == 1 ? Json.object("text", texts.get(0)) : Json.object("texts", texts));
             return 0;
@@ -115,10 +112,6 @@ final class SampleCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** --stop-at with its escapes replaced, or null. */
-    private String stopAtText() {
-        return stopAt == null ? null : stopAt.replace("\\n", "\n").replace("\\t", "\t");
-    }
 
     /** A newline if the vocabulary has one, else a space, else its first symbol. */
     static String defaultPrime(Vocabulary vocabulary) {
