@@ -54,12 +54,13 @@ final class OutOfMemory {
 
     /**
      * Refuses to train a network whose weights, gradients and Adam's two moments (16 bytes a parameter, counting
-     * only the recurrent and output weights) cannot fit the memory ND4J may allocate.
+     * only the recurrent layers' own weights, before the text's vocabulary is known) cannot fit the memory ND4J
+     * may allocate.
      */
-    static void requireNetworkFits(int vocabulary, io.github.charrnn.model.CharRnnConfig config) {
-        long h = config.hiddenSize();
-        long gates = config.cellType() == io.github.charrnn.model.CellType.LSTM ? 4 : 1;
-        double parameters = (double) config.layers() * gates * h * (h + 1) + (double) vocabulary * h;
+    static void requireNetworkFits(int layers, int hidden, io.github.charrnn.model.CellType cell) {
+        long h = hidden;
+        long gates = cell == io.github.charrnn.model.CellType.LSTM ? 4 : 1;
+        double parameters = (double) layers * gates * h * (h + 1);
         double needed = parameters * 16;
         long max = org.bytedeco.javacpp.Pointer.maxBytes() > 0 ? org.bytedeco.javacpp.Pointer.maxBytes() : Runtime.getRuntime().maxMemory();
         if (needed > max) {
@@ -67,7 +68,7 @@ final class OutOfMemory {
                     "A network of %d x %d %s units has at least %,.0f parameters, and training it needs at least %s"
                             + " (weights, gradients and Adam's two moments), more than the %s ND4J may allocate here;"
                             + " use a smaller --hidden or --layers, or give Java more memory (JAVA_OPTS=\"-Xmx8g\").",
-                    config.layers(), h, config.cellType(), parameters, size(needed), size(max)));
+                    layers, h, cell, parameters, size(needed), size(max)));
         }
     }
 

@@ -179,9 +179,6 @@ final class TrainCommand implements Callable<Integer> {
                 ? source.corpusWithProgress(resumed == null ? null : resumed.vocabulary(), cache, quiet)
                 : cluster.read(spec.commandLine().getParseResult().matchedOption("--text").stringValues().get(0), null);
         out.println("text: " + corpus.describe() + (onBundled ? " (bundled; see docs/bundled-texts.md)" : ""));
-        if (resumed == null) {
-            OutOfMemory.requireNetworkFits(corpus.vocabulary().size(), config);
-        }
         CharRnn rnn = resumed != null ? resumed : inputs.applyTo(CharRnn.builder().vocabulary(corpus.vocabulary()).config(config))
                 .build();
         TrainingRun.Builder trainingRun = TrainingRun.builder(corpus, rnn)
@@ -234,6 +231,7 @@ final class TrainCommand implements Callable<Integer> {
     private CharRnnConfig configFromFlags(boolean onBundled) {
         CharRnnConfig articles = CharRnnConfig.DEFAULTS;
         int hiddenSize = hidden != null ? hidden : onBundled ? BUNDLED_HIDDEN : articles.hiddenSize();
+        OutOfMemory.requireNetworkFits(layers, hiddenSize, CellType.parse(cell));
         int sequenceLength = seq != null ? seq : onBundled ? BUNDLED_SEQ : articles.sequenceLength();
         double dropProbability = dropout != null ? dropout : onBundled ? BUNDLED_DROPOUT : articles.dropout();
         double rate = learningRate != null ? learningRate : onBundled ? BUNDLED_LEARNING_RATE : articles.learningRate();
