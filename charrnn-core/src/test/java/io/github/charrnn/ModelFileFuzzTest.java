@@ -118,6 +118,30 @@ class ModelFileFuzzTest {
                 thrown.getMessage());
     }
 
+    /** The limit of one array is this JVM's: set below a model's weights, loading refuses it before reading them. */
+    @Test
+    void theArrayLimitIsTheJvmsNotTheFiles() {
+        Path path = directory.resolve("tiny.zip");
+        String before = System.getProperty(io.github.charrnn.modelfile.ModelLimits.PROPERTY);
+        try {
+            System.setProperty(io.github.charrnn.modelfile.ModelLimits.PROPERTY, "100");
+            ModelFileException thrown = assertThrows(ModelFileException.class, () -> CharRnn.load(path));
+            assertTrue(thrown.getMessage().contains("more than the 1 KB one array may take here (raise -Dcharrnn.maxModelBytes"),
+                    thrown.getMessage());
+            System.setProperty(io.github.charrnn.modelfile.ModelLimits.PROPERTY, "lots");
+            IllegalArgumentException malformed = assertThrows(IllegalArgumentException.class, () -> CharRnn.load(path));
+            assertTrue(malformed.getMessage().startsWith("-Dcharrnn.maxModelBytes must be a positive number"), malformed.getMessage());
+            System.setProperty(io.github.charrnn.modelfile.ModelLimits.PROPERTY, "1m");
+            assertTrue(CharRnn.load(path).vocabulary().size() == 5);
+        } finally {
+            if (before == null) {
+                System.clearProperty(io.github.charrnn.modelfile.ModelLimits.PROPERTY);
+            } else {
+                System.setProperty(io.github.charrnn.modelfile.ModelLimits.PROPERTY, before);
+            }
+        }
+    }
+
     /** DL4J's own loader Java-deserializes a preprocessor.bin entry; ours never reads it. */
     @Test
     void aJavaSerializedEntryIsNeverRead() throws IOException {

@@ -136,6 +136,7 @@ public final class ModelFile {
         if (!Files.isRegularFile(path)) {
             throw new ModelFileException("The model file " + path + " does not exist or is not a file.");
         }
+        ModelLimits.maxArrayBytes();   // a malformed -Dcharrnn.maxModelBytes is reported as such, not as a damaged file
         ModelMetadata metadata = metadataOf(path);
         MultiLayerNetwork network;
         try (ZipFile zip = new ZipFile(path.toFile())) {
