@@ -6,16 +6,20 @@ import picocli.CommandLine.Option;
 /** {@code --max-copy N --corpus CORPUS}: keeps samples from repeating more than N consecutive corpus characters. */
 final class CopyGuardOptions {
 
-    @Option(names = "--max-copy", paramLabel = "N", description = {"Reject a text holding more than N consecutive characters of --corpus",
-            "and draw it again (see --max-copy-action); a copy may start in the prime, the prime alone never counts."})
+    @Option(names = "--max-copy", paramLabel = "N", description = {"Reject a text holding more than N consecutive",
+            "characters of --corpus and draw it again (see",
+            "--max-copy-action); a copy may start in the prime,",
+            "the prime alone never counts."})
     Integer maxCopy;
 
-    @Option(names = "--corpus", paramLabel = "CORPUS", description = {"The text --max-copy compares against, usually the training text:",
-            "a UTF-8 file, a folder of them, or a bundled text's name (e.g. profiles-en)."})
+    @Option(names = "--corpus", paramLabel = "CORPUS", description = {"The text --max-copy compares against, usually the",
+            "training text: a UTF-8 file, a folder of them, or a",
+            "bundled text's name (e.g. profiles-en)."})
     String corpus;
 
-    @Option(names = "--max-copy-action", paramLabel = "ACTION", description = {"reject (default): draw a copying text again, up to --max-copy-tries",
-            "times, and fail if it still copies; report: keep every text and report its longest copy."})
+    @Option(names = "--max-copy-action", paramLabel = "ACTION", description = {"reject (default): draw a copying text again, up to",
+            "--max-copy-tries times, and fail if it still copies;",
+            "report: keep every text and report its longest copy."})
     String action = "reject";
 
     @Option(names = "--max-copy-tries", paramLabel = "N", description = "Draws per text at most with --max-copy-action reject (default: ${DEFAULT-VALUE}).")

@@ -14,8 +14,9 @@ final class PrimeFileOptions {
     /** The largest prime file read. */
     static final long MAX_BYTES = 1 << 20;
 
-    @Option(names = "--prime-file", paramLabel = "FILE", description = {"Start from the text of FILE (UTF-8, as it is, line breaks and a final",
-            "newline included), instead of --prime."})
+    @Option(names = "--prime-file", paramLabel = "FILE", description = {"Start from the text of FILE instead of --prime:",
+            "UTF-8, as it is, line breaks and a final newline",
+            "included."})
     Path primeFile;
 
     /**

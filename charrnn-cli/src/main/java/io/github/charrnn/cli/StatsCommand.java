@@ -66,8 +66,10 @@ final class StatsCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the word-cloud layout (default: ${DEFAULT-VALUE}).")
     long seed = 1;
 
-    @Option(names = "--corpus", paramLabel = "CORPUS", description = {"Also report the longest stretch of the text found word for word in CORPUS",
-            "(a file, a folder or a bundled text's name), e.g. how much of a sample copies its training text."})
+    @Option(names = "--corpus", paramLabel = "CORPUS", description = {"Also report the longest stretch of the text found",
+            "word for word in CORPUS (a file, a folder or a",
+            "bundled text's name), e.g. how much of a sample",
+            "copies its training text."})
     String corpus;
 
     @Mixin
