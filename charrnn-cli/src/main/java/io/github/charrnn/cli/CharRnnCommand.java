@@ -91,7 +91,7 @@ public final class CharRnnCommand implements Runnable {
         CommandLine commandLine = new CommandLine(new CharRnnCommand());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
-            err.println("charrnn: " + ErrorMessages.describe(e));
+            err.println("charrnn: " + ErrorMessages.describe(cmd.getCommandName(), e));
             if (verbose) {
                 e.printStackTrace(err);
             }
@@ -99,7 +99,28 @@ public final class CharRnnCommand implements Runnable {
             return 1;
         });
         commandLine.setParameterExceptionHandler(CharRnnCommand::oneLineUsageError);
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli hands Errors on instead of to the handler above
+            PrintWriter err = commandLine.getErr();
+            err.println("charrnn: " + OutOfMemory.describe(subcommand(commandLine, args), e));
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return 1;
+        }
+    }
+
+    /** The subcommand named on the command line, or null. */
+    private static String subcommand(CommandLine commandLine, String[] args) {
+        for (String arg : args) {
+            if (commandLine.getSubcommands().containsKey(arg)) {
+                return arg;
+            }
+        }
+        return null;
     }
 
     /** A malformed command line: one line saying what was wrong and where the allowed usage is, exit code 2. */

@@ -28,6 +28,12 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--prime", paramLabel = "TEXT", description = "Text to start from (default: a newline, or a space, if the model knows it).")
     String prime;
 
+    @Mixin
+    PrimeFileOptions primeFile;
+
+    @Mixin
+    CopyGuardOptions copyGuard;
+
     @Option(names = "--length", paramLabel = "N", description = "Characters to generate (default: ${DEFAULT-VALUE}).")
     int length = Samples.DEFAULT_LENGTH;
 
@@ -80,6 +86,14 @@ final class SampleCommand implements Callable<Integer> {
         Samples.requireTopKWithin(rnn.vocabulary(), topK, greedy || options.beam() > 0, "--top-k");
         String start = prime != null ? prime : defaultPrime(rnn.vocabulary());
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        start = primeFile.prime(prime, start);
+        if (copyGuard.enabled()) {
+            GuardedSamples.print(rnn, start, count, options, stream, stopAt, copyGuard, output.json, out);
+            return 0;
+        }
+        if (!stream) {
+            OutOfMemory.requireTextsFit(count, length, "--length or --count");
+        }
         if (stream) {
             out.print(options.unknown().encode(rnn.vocabulary(), start).text());   // the prime as the model reads it
             out.flush();

@@ -334,6 +334,7 @@ final class TrainCommand implements Callable<Integer> {
     private CharRnnConfig configFromFlags(boolean onBundled) {
         CharRnnConfig articles = CharRnnConfig.DEFAULTS;
         int hiddenSize = hidden != null ? hidden : onBundled ? BUNDLED_HIDDEN : articles.hiddenSize();
+        OutOfMemory.requireNetworkFits(layers, hiddenSize, CellType.parse(cell));
         int sequenceLength = seq != null ? seq : onBundled ? BUNDLED_SEQ : articles.sequenceLength();
         double dropProbability = dropout != null ? dropout : onBundled ? BUNDLED_DROPOUT : articles.dropout();
         double rate = learningRate != null ? learningRate : onBundled ? BUNDLED_LEARNING_RATE : articles.learningRate();
