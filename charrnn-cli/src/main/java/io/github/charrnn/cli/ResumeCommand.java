@@ -15,15 +15,16 @@ final class ResumeCommand {
 
     /**
      * {@code charrnn} and {@code args} (a {@code train} command line as given), any {@code --resume} in them replaced
-     * by {@code --resume file}, quoted for a POSIX shell.
+     * by {@code --resume file} (and {@code --init-from} and {@code --keep-optimizer} left out: the checkpoint holds
+     * the fine-tuned run), quoted for a POSIX shell.
      */
     static String of(List<String> args, Path file) {
         List<String> kept = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
-            if (arg.equals("--resume")) {
-                i++;   // and its value
-            } else if (!arg.startsWith("--resume=")) {
+            if (arg.equals("--resume") || arg.equals("--init-from")) {
+                i++;   // and its value: the checkpoint continues the run, fine-tuned or not
+            } else if (!arg.startsWith("--resume=") && !arg.startsWith("--init-from=") && !arg.equals("--keep-optimizer")) {
                 kept.add(arg);
             }
         }

@@ -47,6 +47,8 @@ public final class Trainer {
     private final int vocabularySize;
     private final boolean takesIds;                // embedding input: features may be ids
     private Evaluator validator;                   // made at the first validation, kept for the others
+    private EarlyStopper stopper;                  // null without early stopping
+    private boolean bestRestored;                  // the run stopped early and holds its best validation's weights
 
     /**
      * @param network         the network to train (its truncated-BPTT length is {@code sequenceLength})
@@ -99,6 +101,8 @@ public final class Trainer {
         StepRecorder recorder = new StepRecorder(stepsBefore, options.reportEvery(), List.copyOf(listeners), clock);
         Collection<TrainingListener> previousListeners = new ArrayList<>(network.getListeners());   // a copy: DL4J returns its own list, which setListeners clears
         network.setListeners(new GlobalNormClipping(gradientClip), recorder);
+        Steering steering = options.steering();
+        steer(recorder, steering, stepsBefore);
         TrainingPosition resume = options.resumeFrom();
         if (resume != null) {
             Nd4j.getRandom().setStates(resume.randomRootState(), resume.randomNodeState());
@@ -110,7 +114,7 @@ public final class Trainer {
         int epoch = resume == null ? 1 : resume.epoch();
         run.epoch = epoch;
         try {
-            for (; run.rules.epochBegins(epoch, recorder.runSteps()); epoch++) {
+            for (; run.rules.epochBegins(epoch, recorder.runSteps()) && !stoppedEarly(); epoch++) {
                 boolean resumedEpoch = resume != null && epoch == resume.epoch();
                 if (!resumedEpoch) {
                     epochsBegun++;
@@ -139,7 +143,7 @@ public final class Trainer {
                             + IMPLEMENTATION_PROPERTY + "=dl4j?); resume it as it was trained.");
                 }
                 while ((pending != null || train.hasNext()) && !run.rules.limitReached(recorder.runSteps())
-                        && !run.stopped) {
+                        && !run.stopped && !stoppedEarly()) {
                     CharBatch whole = pending != null ? pending : nextBatch(train);
                     pending = null;
                     if (gemmTraining != null && !whole.masked()) {
@@ -159,10 +163,11 @@ public final class Trainer {
                         && run.rules.validationDueAtEpochEnd(recorder.totalSteps(), run.stepsAtLastValidation)) {
                     run.validate(true);
                 }
-                if (run.stopped || !run.rules.epochBegins(epoch + 1, recorder.runSteps())) {
+                if (run.stopped || stoppedEarly() || !run.rules.epochBegins(epoch + 1, recorder.runSteps())) {
                     break;   // the position stays in this epoch
                 }
             }
+            bestRestored = stoppedEarly() && stopper.restoreBest();
         } finally {
             network.setListeners(previousListeners);
         }
@@ -260,6 +265,9 @@ public final class Trainer {
         boolean afterStep(boolean resumable) {
             if (validation != null && rules.validationDue(recorder.totalSteps(), stepsAtLastValidation)) {
                 validate(resumable);
+                if (stoppedEarly()) {
+                    return true;   // early stopping ends the run here (it restores the best weights itself)
+                }
             }
             if (!resumable) {
                 return false;
@@ -409,7 +417,45 @@ public final class Trainer {
         }
         recorder.validationDone(result.loss());
         recorder.report(true);
+        if (stopper != null) {
+            stopper.validated(recorder.totalSteps(), recorder.validationLoss());
+        }
         return true;
+    }
+
+    /**
+     * Sets up the steering of a run: the schedule's rate for the next step now and after every step, the rate in the
+     * reports, the step observers, early stopping.
+     */
+    private void steer(StepRecorder recorder, Steering steering, long stepsBefore) {
+        LearningRateSchedule schedule = steering.schedule();
+        if (schedule != null) {
+            LearningRates.set(network, schedule.rateAt(stepsBefore));
+        }
+        List<StepObserver> observers = steering.observers();
+        recorder.steer(() -> LearningRates.current(network), steps -> {
+            if (schedule != null) {
+                LearningRates.set(network, schedule.rateAt(steps));
+            }
+            for (StepObserver observer : observers) {
+                observer.afterStep(steps);
+            }
+        });
+        stopper = steering.earlyStopping() == null ? null : new EarlyStopper(network, steering.earlyStopping());
+    }
+
+    /** Whether the last run stopped early and the network holds the weights of its best validation again. */
+    public boolean bestRestored() {
+        return bestRestored;
+    }
+
+    private boolean stoppedEarly() {
+        return stopper != null && stopper.state().stopped();
+    }
+
+    /** Where early stopping stands (null without it): after a run that stopped, the network holds the best validation's weights, if that validation was in this run. */
+    public EarlyStopping earlyStopping() {
+        return stopper == null ? null : stopper.state();
     }
 
     /** Sequence-length windows (steps) in a mini-batch: the last may be shorter. */

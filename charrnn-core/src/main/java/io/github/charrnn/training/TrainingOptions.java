@@ -15,19 +15,28 @@ package io.github.charrnn.training;
  *                       the earlier ones included), or null to start at the first mini-batch of epoch 1
  * @param batching       how the data is cut, recorded in every {@link TrainingPosition} so that a resumed run can
  *                       be checked against it ({@link BatchingKey#checkResumes}); may be null
+ * @param steering       learning-rate schedule, early stopping and step observers ({@link Steering#NONE} for none)
  * @param control        checkpoints by the clock, a time limit, a stop request and the run's id; never null
  */
 public record TrainingOptions(int epochs, long maxSteps, int reportEvery, int validateEvery, long checkpointEvery,
-                              TrainingPosition resumeFrom, BatchingKey batching, RunControl control) {
+                              TrainingPosition resumeFrom, BatchingKey batching, Steering steering, RunControl control) {
+
+    /** Options without steering, clock checkpoints, time limit or run id. */
+    public TrainingOptions(int epochs, long maxSteps, int reportEvery, int validateEvery, long checkpointEvery,
+                           TrainingPosition resumeFrom, BatchingKey batching) {
+        this(epochs, maxSteps, reportEvery, validateEvery, checkpointEvery, resumeFrom, batching, Steering.NONE);
+    }
 
     /** Options without clock checkpoints, time limit or run id. */
     public TrainingOptions(int epochs, long maxSteps, int reportEvery, int validateEvery, long checkpointEvery,
-                           TrainingPosition resumeFrom, BatchingKey batching) {
-        this(epochs, maxSteps, reportEvery, validateEvery, checkpointEvery, resumeFrom, batching, RunControl.none());
+                           TrainingPosition resumeFrom, BatchingKey batching, Steering steering) {
+        this(epochs, maxSteps, reportEvery, validateEvery, checkpointEvery, resumeFrom, batching, steering,
+                RunControl.none());
     }
 
     /** Checks every value; the exception names the value and what is allowed. */
     public TrainingOptions {
+        steering = steering == null ? Steering.NONE : steering;
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be at least 1, got " + epochs + ".");
         }
@@ -62,7 +71,8 @@ public record TrainingOptions(int epochs, long maxSteps, int reportEvery, int va
     /** A builder holding this object's values. */
     public Builder toBuilder() {
         return new Builder().epochs(epochs).maxSteps(maxSteps).reportEvery(reportEvery).validateEvery(validateEvery)
-                .checkpointEvery(checkpointEvery).resumeFrom(resumeFrom).batching(batching).control(control);
+                .checkpointEvery(checkpointEvery).resumeFrom(resumeFrom).batching(batching).steering(steering)
+                .control(control);
     }
 
     /** Builder of {@link TrainingOptions}; values are checked by {@link #build()}. */
@@ -74,6 +84,7 @@ public record TrainingOptions(int epochs, long maxSteps, int reportEvery, int va
         private long checkpointEvery = 0;
         private TrainingPosition resumeFrom;
         private BatchingKey batching;
+        private Steering steering = Steering.NONE;
         private RunControl control;
 
         /** Passes over the training data (default 1). */
@@ -118,6 +129,12 @@ public record TrainingOptions(int epochs, long maxSteps, int reportEvery, int va
             return this;
         }
 
+        /** Learning-rate schedule, early stopping and step observers (default {@link Steering#NONE}). */
+        public Builder steering(Steering steering) {
+            this.steering = steering;
+            return this;
+        }
+
         /** Checkpoints by the clock, a time limit, a stop request and the run's id (default: none of them). */
         public Builder control(RunControl control) {
             this.control = control;
@@ -127,7 +144,7 @@ public record TrainingOptions(int epochs, long maxSteps, int reportEvery, int va
         /** The options; throws IllegalArgumentException naming an invalid value. */
         public TrainingOptions build() {
             return new TrainingOptions(epochs, maxSteps, reportEvery, validateEvery, checkpointEvery, resumeFrom, batching,
-                    control);
+                    steering, control);
         }
     }
 }
