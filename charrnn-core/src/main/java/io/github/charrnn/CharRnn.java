@@ -5,6 +5,7 @@ import io.github.charrnn.evaluation.EvaluationResult;
 import io.github.charrnn.evaluation.Evaluator;
 import io.github.charrnn.generation.Generator;
 import io.github.charrnn.generation.SamplingOptions;
+import io.github.charrnn.generation.StreamBatch;
 import io.github.charrnn.model.CellType;
 import io.github.charrnn.model.CharRnnConfig;
 import io.github.charrnn.model.InputEncoding;
@@ -265,6 +266,15 @@ public final class CharRnn {
      */
     public List<String> generate(String prime, int count, SamplingOptions options) {
         return shared(() -> generator().generate(prime, count, options));
+    }
+
+    /**
+     * An empty batch of {@code capacity} rows in which generation streams join and leave between steps
+     * (continuous batching, as {@code charrnn serve} uses it). It holds a copy of the weights taken now: make a new
+     * one after training. One thread drives it.
+     */
+    public StreamBatch streamBatch(int capacity) {
+        return shared(() -> generator().streamBatch(capacity));
     }
 
     /** The model's probability of every vocabulary symbol (by id) following {@code context}. */
