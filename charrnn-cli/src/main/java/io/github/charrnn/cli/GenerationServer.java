@@ -3,59 +3,170 @@ package io.github.charrnn.cli;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.server.ServerConnector;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP side of {@code charrnn serve}, on Javalin: {@code GET /} (the page), {@code GET /info} (the model's
- * metadata) and {@code POST /generate}. Every refusal is JSON {@code {"error": "one sentence"}}; no stack trace
- * reaches a client. Requests run concurrently on Jetty's threads.
+ * metadata), {@code GET /health}, {@code GET /metrics} and {@code POST /generate} (JSON, or Server-Sent Events).
+ * Generation requests wait for the {@link GenerationScheduler} asynchronously, holding no thread. Every refusal,
+ * Jetty's own included, is JSON {@code {"error": "one sentence"}}; no stack trace reaches a client.
  */
 final class GenerationServer {
 
     private static final String JSON = "application/json; charset=utf-8";
     private static final String PAGE_RESOURCE = "serve-page.html";
-    private static final String ENDPOINTS = "GET /, GET /info and POST /generate";
+    private static final String ENDPOINTS = "GET /, GET /info, GET /health, GET /metrics and POST /generate";
+    /** Bytes per second a request body must at least arrive at: a slow sender cannot hold a thread for long. */
+    static final long MIN_BODY_BYTES_PER_SECOND = 1024;
+    /** How long a connection may stay silent. */
+    private static final long IDLE_TIMEOUT_MILLIS = 30_000;
+    private static final int WRITER_THREADS = 2;
 
+    private final GenerationService service;
+    private final GenerationScheduler scheduler;
     private final ServeLimits limits;
+    private final RequestGuard guard;
+    private final ServeMetrics metrics;
+    private final PrintStream accessLog;
     private final String page;
+    private final ScheduledExecutorService writers;
     private final Javalin app;
 
     /**
-     * @param service  answers {@code POST /generate}
-     * @param infoJson the answer of {@code GET /info}
-     * @param limits   the body size limit (the others are the service's)
+     * @param service   checks {@code POST /generate}'s requests
+     * @param scheduler generates their texts
+     * @param infoJson  the answer of {@code GET /info}
+     * @param limits    the body size limit and the deadline (the others are the service's and the scheduler's)
+     * @param guard     the Host and Origin check
+     * @param accessLog where a line per request goes; null for none
      */
-    GenerationServer(GenerationService service, String infoJson, ServeLimits limits) {
+    GenerationServer(GenerationService service, GenerationScheduler scheduler, String infoJson, ServeLimits limits,
+                     RequestGuard guard, PrintStream accessLog) {
+        this.service = service;
+        this.scheduler = scheduler;
         this.limits = limits;
+        this.guard = guard;
+        this.accessLog = accessLog;
+        this.metrics = new ServeMetrics(scheduler::queued, scheduler::activeStreams);
         this.page = readPage();
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(WRITER_THREADS, runnable -> {
+            Thread thread = Executors.defaultThreadFactory().newThread(runnable);
+            thread.setName("charrnn-serve-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        pool.setRemoveOnCancelPolicy(true);
+        this.writers = pool;
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = limits.maxBodyBytes();
+            config.http.asyncTimeout = TimeUnit.SECONDS.toMillis(limits.timeoutSeconds() + 10L);   // the deadline's backstop
+            config.jetty.timeoutStatus = 503;
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND);
+                http.setSendServerVersion(false);
+            });
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            config.requestLogger.http(this::logged);
+            config.routes.before(guard::check);
             config.routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(page));
             config.routes.get("/info", ctx -> ctx.contentType(JSON).result(infoJson));
-            config.routes.post("/generate", ctx -> ctx.contentType(JSON).result(service.generate(body(ctx))));
+            config.routes.get("/health", ctx -> ctx.contentType(JSON).result(Json.object("status", "ok",
+                    "active_streams", scheduler.activeStreams(), "queued", scheduler.queued())));
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.text()));
+            config.routes.options("/generate", this::preflight);
+            config.routes.post("/generate", this::generate);
             config.routes.exception(RequestRefused.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), describe(e, ctx)));
-            config.routes.exception(Exception.class, (e, ctx) -> error(ctx, 500,
-                    "The server failed: " + ErrorMessages.describe(e).replace(" (run with --verbose for details)", "")));
+            config.routes.exception(Exception.class, (e, ctx) -> error(ctx, 500, failedSentence(e)));
         });
     }
 
     /** Starts listening; returns the port (the one chosen when {@code port} is 0). */
     int start(String host, int port) {
         app.start(host, port);
+        for (var connector : app.jettyServer().server().getConnectors()) {
+            if (connector instanceof ServerConnector server) {
+                server.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
+            }
+        }
         return app.port();
     }
 
-    /** Stops listening and ends the server's threads. */
-    void stop() {
+    /**
+     * Stops taking generation requests, lets those queued or running finish for at most {@code drainMillis}, then
+     * stops listening and ends the server's threads.
+     */
+    void stop(long drainMillis) {
+        try {
+            scheduler.drain(drainMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        scheduler.close();
+        writers.shutdownNow();
         app.stop();
+    }
+
+    private void generate(Context ctx) throws IOException {
+        RequestGuard.requireJson(ctx);
+        GenerationSettings settings = service.settings(body(ctx));
+        boolean events = accepts(ctx, EventStream.MEDIA_TYPE);
+        long started = System.nanoTime();
+        GenerationJob job = new GenerationJob(settings, started + TimeUnit.SECONDS.toNanos(limits.timeoutSeconds()));
+        scheduler.submit(job);
+        CompletableFuture<Void> answered = new CompletableFuture<>();
+        answered.whenComplete((done, failure) -> {
+            if (answered.isCancelled()) {   // Jetty saw the connection fail, or the async timeout passed
+                job.cancel();
+            }
+        });
+        job.ended().thenRun(() -> metrics.characters(job.characters()));
+        if (events) {
+            EventStream.start(ctx.res(), job, answered, writers);
+        } else {
+            job.ended().thenAcceptAsync(outcome -> {
+                switch (outcome) {
+                    case DONE -> ctx.status(200).contentType(JSON).result(GenerationService.answer(job.texts(), settings));
+                    case TIMED_OUT -> {
+                        ctx.header("Retry-After", "1");
+                        error(ctx, 503, timedOutSentence());
+                    }
+                    case FAILED -> error(ctx, 500, failedSentence(job.failure()));
+                    case CANCELLED -> error(ctx, 499, "The client closed the connection before the text was done.");
+                }
+                answered.complete(null);
+            }, writers);
+        }
+        ctx.future(() -> answered);
+    }
+
+    /** The answer to a CORS preflight from an allowed origin (the guard has refused the others). */
+    private void preflight(Context ctx) {
+        ctx.header("Access-Control-Allow-Methods", "POST, GET");
+        ctx.header("Access-Control-Allow-Headers", "Content-Type");
+        ctx.header("Access-Control-Max-Age", "600");
+        ctx.status(204);
+    }
+
+    private static boolean accepts(Context ctx, String mediaType) {
+        String accept = ctx.header("Accept");
+        return accept != null && accept.toLowerCase(Locale.ROOT).contains(mediaType);
     }
 
     /** The request body, at most {@link ServeLimits#maxBodyBytes()} bytes; 413 past that, declared or sent. */
@@ -70,8 +181,34 @@ final class GenerationServer {
         return body;
     }
 
+    /** Counts the request and writes its access-log line. */
+    private void logged(Context ctx, Float millis) {
+        int status = ctx.statusCode();
+        metrics.request(status);
+        if ("/generate".equals(ctx.path()) && "POST".equals(ctx.method().name())) {
+            metrics.generation(millis / 1000.0);
+        }
+        if (accessLog != null) {
+            accessLog.printf(Locale.ROOT, "%s %s \"%s %s\" %d %.1f ms%n", Instant.now(), ctx.ip(), ctx.method().name(),
+                    ctx.path(), status, millis);
+        }
+    }
+
     private static void error(Context ctx, int status, String sentence) {
+        if (status == 503) {
+            ctx.header("Retry-After", "1");
+        }
         ctx.status(status).contentType(JSON).result(Json.object("error", sentence));
+    }
+
+    static String timedOutSentence() {
+        return "The text was not done within this server's deadline (charrnn serve --timeout); ask for fewer or shorter"
+                + " texts, or try again when it is less busy.";
+    }
+
+    static String failedSentence(Throwable failure) {
+        Exception cause = failure instanceof Exception e ? e : new IllegalStateException(String.valueOf(failure), failure);
+        return "The server failed: " + ErrorMessages.describe(cause).replace(" (run with --verbose for details)", "");
     }
 
     /** Javalin's own refusals (no such endpoint, wrong method, too large) as one sentence naming what exists. */

@@ -41,7 +41,7 @@ public final class StreamBatch implements AutoCloseable {
         this.ids = new int[capacity];
     }
 
-    /** The most streams that can run at once on batched rows (plus one on the single-stream stepper). */
+    /** The most streams that can run at once (the one on the single-stream stepper included). */
     public int capacity() {
         return rows.length;
     }
@@ -51,9 +51,9 @@ public final class StreamBatch implements AutoCloseable {
         return size + (solo != null ? 1 : 0);
     }
 
-    /** Batched rows free for {@link #join}. */
+    /** Streams that can still {@link #join}. */
     public int freeRows() {
-        return rows.length - size;
+        return rows.length - size();
     }
 
     /**
@@ -77,8 +77,8 @@ public final class StreamBatch implements AutoCloseable {
             solo = row;
             return;
         }
-        if (size == rows.length) {
-            throw new IllegalStateException("All " + rows.length + " rows of the batch are in use.");
+        if (size() == rows.length) {
+            throw new IllegalStateException("All " + rows.length + " streams of the batch are in use.");
         }
         stepper.clearRow(size);
         rows[size++] = row;
