@@ -3,6 +3,8 @@ package io.github.charrnn.cli;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 
 import java.io.IOException;
@@ -15,6 +17,8 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -29,11 +33,15 @@ final class GenerationServer {
     private static final String JSON = "application/json; charset=utf-8";
     private static final String PAGE_RESOURCE = "serve-page.html";
     private static final String ENDPOINTS = "GET /, GET /info, GET /health, GET /metrics and POST /generate";
-    /** Bytes per second a request body must at least arrive at: a slow sender cannot hold a thread for long. */
-    static final long MIN_BODY_BYTES_PER_SECOND = 1024;
+    /**
+     * Seconds a request body may take to arrive, all of it: past that the connection is closed, so a sender that
+     * trickles its body a byte at a time cannot hold one of Jetty's threads for long.
+     */
+    static final long BODY_SECONDS = 10;
     /** How long a connection may stay silent. */
     private static final long IDLE_TIMEOUT_MILLIS = 30_000;
     private static final int WRITER_THREADS = 2;
+    private static final int ACCEPT_QUEUE = 1024;
 
     private final GenerationService service;
     private final GenerationScheduler scheduler;
@@ -44,6 +52,8 @@ final class GenerationServer {
     private final String page;
     private final ScheduledExecutorService writers;
     private final Javalin app;
+    private volatile String listenHost;
+    private volatile int listenPort;
 
     /**
      * @param service   checks {@code POST /generate}'s requests
@@ -78,10 +88,18 @@ final class GenerationServer {
             config.http.asyncTimeout = TimeUnit.SECONDS.toMillis(limits.timeoutSeconds() + 10L);   // the deadline's backstop
             config.jetty.timeoutStatus = 503;
             config.jetty.modifyHttpConfiguration(http -> {
-                http.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND);
                 http.setSendServerVersion(false);
             });
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            config.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setHost(listenHost);
+                connector.setPort(listenPort);
+                connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
+                // a burst of connections waits in the kernel's queue for Jetty to accept it instead of being reset
+                connector.setAcceptQueueSize(ACCEPT_QUEUE);
+                return connector;
+            });
             config.requestLogger.http(this::logged);
             config.routes.before(guard::check);
             config.routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(page));
@@ -99,12 +117,9 @@ final class GenerationServer {
 
     /** Starts listening; returns the port (the one chosen when {@code port} is 0). */
     int start(String host, int port) {
-        app.start(host, port);
-        for (var connector : app.jettyServer().server().getConnectors()) {
-            if (connector instanceof ServerConnector server) {
-                server.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
-            }
-        }
+        listenHost = host;
+        listenPort = port;
+        app.start();
         return app.port();
     }
 
@@ -140,7 +155,11 @@ final class GenerationServer {
         if (events) {
             EventStream.start(ctx.res(), job, answered, writers);
         } else {
+            DisconnectWatch watch = DisconnectWatch.start(ctx.req(), job, writers);
             job.ended().thenAcceptAsync(outcome -> {
+                if (watch != null) {
+                    watch.end();
+                }
                 switch (outcome) {
                     case DONE -> ctx.status(200).contentType(JSON).result(GenerationService.answer(job.texts(), settings));
                     case TIMED_OUT -> {
@@ -173,12 +192,27 @@ final class GenerationServer {
     private byte[] body(Context ctx) throws IOException {
         int max = limits.maxBodyBytes();
         long declared = ctx.req().getContentLengthLong();
-        byte[] body = declared > max ? null : ctx.bodyInputStream().readNBytes(max + 1);
+        byte[] body = declared > max ? null : readWithin(ctx, max + 1);
         if (body == null || body.length > max) {
             throw RequestRefused.tooLarge("The request body is larger than this server's limit of " + max
                     + " bytes (charrnn serve --max-body-bytes).");
         }
         return body;
+    }
+
+    /** Up to {@code max} bytes of the body, closing the connection if they take longer than {@link #BODY_SECONDS}. */
+    private byte[] readWithin(Context ctx, int max) throws IOException {
+        EndPoint endPoint = DisconnectWatch.endPoint(ctx.req());
+        ScheduledFuture<?> timeout = writers.schedule(() -> endPoint.close(new TimeoutException("body too slow")),
+                BODY_SECONDS, TimeUnit.SECONDS);
+        try {
+            return ctx.bodyInputStream().readNBytes(max);
+        } catch (IOException e) {
+            throw RequestRefused.timeout("The request body did not arrive within " + BODY_SECONDS + " seconds; send it"
+                    + " all at once.");
+        } finally {
+            timeout.cancel(false);
+        }
     }
 
     /** Counts the request and writes its access-log line. */

@@ -20,6 +20,11 @@ final class RequestRefused extends RuntimeException {
         return new RequestRefused(400, sentence);
     }
 
+    /** 408: the request body took too long to arrive. */
+    static RequestRefused timeout(String sentence) {
+        return new RequestRefused(408, sentence);
+    }
+
     /** 413: the request is past one of the server's limits. */
     static RequestRefused tooLarge(String sentence) {
         return new RequestRefused(413, sentence);
