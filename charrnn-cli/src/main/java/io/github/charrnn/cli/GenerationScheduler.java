@@ -137,7 +137,7 @@ final class GenerationScheduler implements AutoCloseable {
                 activeStreams = batch.size();
             }
         } finally {
-            IllegalStateException closed = new IllegalStateException("The server stopped before the text was done.");
+            Stopped closed = new Stopped();
             batch.endAll(closed);
             batch.close();
             lock.lock();
@@ -186,6 +186,13 @@ final class GenerationScheduler implements AutoCloseable {
             return false;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** How jobs still queued or running end when the scheduler closes. */
+    static final class Stopped extends IllegalStateException {
+        Stopped() {
+            super("The server stopped before the text was done; try again.", null);
         }
     }
 

@@ -166,7 +166,13 @@ final class GenerationServer {
                         ctx.header("Retry-After", "1");
                         error(ctx, 503, timedOutSentence());
                     }
-                    case FAILED -> error(ctx, 500, failedSentence(job.failure()));
+                    case FAILED -> {
+                        if (job.failure() instanceof GenerationScheduler.Stopped stopped) {
+                            error(ctx, 503, stopped.getMessage());
+                        } else {
+                            error(ctx, 500, failedSentence(job.failure()));
+                        }
+                    }
                     case CANCELLED -> error(ctx, 499, "The client closed the connection before the text was done.");
                 }
                 answered.complete(null);
@@ -241,6 +247,9 @@ final class GenerationServer {
     }
 
     static String failedSentence(Throwable failure) {
+        if (failure instanceof GenerationScheduler.Stopped) {
+            return failure.getMessage();
+        }
         Exception cause = failure instanceof Exception e ? e : new IllegalStateException(String.valueOf(failure), failure);
         return "The server failed: " + ErrorMessages.describe(cause).replace(" (run with --verbose for details)", "");
     }
