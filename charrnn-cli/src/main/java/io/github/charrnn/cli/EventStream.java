@@ -25,27 +25,30 @@ final class EventStream {
     private final HttpServletResponse response;
     private final GenerationJob job;
     private final CompletableFuture<Void> answered;
+    private final Runnable beforeAnswer;
     private ScheduledFuture<?> ticking;
     private boolean closed;
 
-    private EventStream(HttpServletResponse response, GenerationJob job, CompletableFuture<Void> answered) {
+    private EventStream(HttpServletResponse response, GenerationJob job, CompletableFuture<Void> answered,
+                        Runnable beforeAnswer) {
         this.response = response;
         this.job = job;
         this.answered = answered;
+        this.beforeAnswer = beforeAnswer;
     }
 
     /**
      * Starts the event stream of a queued job: writes the headers now, then its chunks; completes {@code answered}
-     * once the last event is written (or the client has gone).
+     * once the last event is written (or the client has gone), after running {@code beforeAnswer}.
      */
     static void start(HttpServletResponse response, GenerationJob job, CompletableFuture<Void> answered,
-                      ScheduledExecutorService writers) throws IOException {
+                      Runnable beforeAnswer, ScheduledExecutorService writers) throws IOException {
         response.setStatus(200);
         response.setContentType(MEDIA_TYPE + "; charset=utf-8");
         response.setHeader("Cache-Control", "no-cache");
         response.setHeader("X-Accel-Buffering", "no");
         response.flushBuffer();
-        EventStream stream = new EventStream(response, job, answered);
+        EventStream stream = new EventStream(response, job, answered, beforeAnswer);
         synchronized (stream) {
             stream.ticking = writers.scheduleWithFixedDelay(stream::writeNew, CHUNK_MILLIS, CHUNK_MILLIS, TimeUnit.MILLISECONDS);
         }
@@ -103,6 +106,7 @@ final class EventStream {
         if (ticking != null) {
             ticking.cancel(false);
         }
+        beforeAnswer.run();
         answered.complete(null);
     }
 

@@ -40,7 +40,7 @@ final class GenerationServer {
     static final long BODY_SECONDS = 10;
     /** How long a connection may stay silent. */
     private static final long IDLE_TIMEOUT_MILLIS = 30_000;
-    private static final int WRITER_THREADS = 2;
+    private static final int WRITER_THREADS = 4;
     private static final int ACCEPT_QUEUE = 1024;
 
     private final GenerationService service;
@@ -50,7 +50,8 @@ final class GenerationServer {
     private final ServeMetrics metrics;
     private final PrintStream accessLog;
     private final String page;
-    private final ScheduledExecutorService writers;
+    private final ScheduledExecutorService control;   // quick work: answers, disconnect probes, body timeouts
+    private final ScheduledExecutorService writers;   // event-stream writes, which may block on a slow client
     private final Javalin app;
     private volatile String listenHost;
     private volatile int listenPort;
@@ -72,14 +73,8 @@ final class GenerationServer {
         this.accessLog = accessLog;
         this.metrics = new ServeMetrics(scheduler::queued, scheduler::activeStreams);
         this.page = readPage();
-        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(WRITER_THREADS, runnable -> {
-            Thread thread = Executors.defaultThreadFactory().newThread(runnable);
-            thread.setName("charrnn-serve-writer");
-            thread.setDaemon(true);
-            return thread;
-        });
-        pool.setRemoveOnCancelPolicy(true);
-        this.writers = pool;
+        this.control = daemonPool(1, "charrnn-serve-control");
+        this.writers = daemonPool(WRITER_THREADS, "charrnn-serve-writer");
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -134,6 +129,7 @@ final class GenerationServer {
             Thread.currentThread().interrupt();
         }
         scheduler.close();
+        control.shutdownNow();
         writers.shutdownNow();
         app.stop();
     }
@@ -152,14 +148,17 @@ final class GenerationServer {
             }
         });
         job.ended().thenRun(() -> metrics.characters(job.characters()));
+        DisconnectWatch watch = DisconnectWatch.start(ctx.req(), job, control);
+        Runnable endWatch = () -> {
+            if (watch != null) {
+                watch.end();   // before the answer completes, after which Jetty reads the connection again
+            }
+        };
         if (events) {
-            EventStream.start(ctx.res(), job, answered, writers);
+            EventStream.start(ctx.res(), job, answered, endWatch, writers);
         } else {
-            DisconnectWatch watch = DisconnectWatch.start(ctx.req(), job, writers);
             job.ended().thenAcceptAsync(outcome -> {
-                if (watch != null) {
-                    watch.end();
-                }
+                endWatch.run();
                 switch (outcome) {
                     case DONE -> ctx.status(200).contentType(JSON).result(GenerationService.answer(job.texts(), settings));
                     case TIMED_OUT -> {
@@ -176,9 +175,20 @@ final class GenerationServer {
                     case CANCELLED -> error(ctx, 499, "The client closed the connection before the text was done.");
                 }
                 answered.complete(null);
-            }, writers);
+            }, control);
         }
         ctx.future(() -> answered);
+    }
+
+    private static ScheduledExecutorService daemonPool(int threads, String name) {
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(threads, runnable -> {
+            Thread thread = Executors.defaultThreadFactory().newThread(runnable);
+            thread.setName(name);
+            thread.setDaemon(true);
+            return thread;
+        });
+        pool.setRemoveOnCancelPolicy(true);
+        return pool;
     }
 
     /** The answer to a CORS preflight from an allowed origin (the guard has refused the others). */
@@ -209,7 +219,7 @@ final class GenerationServer {
     /** Up to {@code max} bytes of the body, closing the connection if they take longer than {@link #BODY_SECONDS}. */
     private byte[] readWithin(Context ctx, int max) throws IOException {
         EndPoint endPoint = DisconnectWatch.endPoint(ctx.req());
-        ScheduledFuture<?> timeout = writers.schedule(() -> endPoint.close(new TimeoutException("body too slow")),
+        ScheduledFuture<?> timeout = control.schedule(() -> endPoint.close(new TimeoutException("body too slow")),
                 BODY_SECONDS, TimeUnit.SECONDS);
         try {
             return ctx.bodyInputStream().readNBytes(max);
