@@ -3,7 +3,8 @@ package io.github.charrnn.cli;
 /**
  * The bounds {@code charrnn serve} works within: what one request may ask for (past those it gets 413), how much
  * runs and waits at once (past the queue it gets 503), and how long a request may take. Each has an upper bound
- * too, so that no setting can make the server overflow or run out of memory.
+ * too, so that no setting overflows an int or asks for more than a server could hold: the texts in progress are
+ * at most maxStreams × maxLength characters, and nothing is sized by a limit before it is needed.
  *
  * @param maxBodyBytes   largest request body, in bytes
  * @param maxLength      most characters one text may ask for ({@code length})
