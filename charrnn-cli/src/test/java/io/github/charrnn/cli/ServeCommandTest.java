@@ -62,7 +62,8 @@ class ServeCommandTest {
         model = dir.resolve("tiny.zip");
         rnn = CharRnn.loadForGeneration(model);
         serve = RunningServe.start("--model", model.toString(), "--port", "0", "--max-body-bytes", String.valueOf(MAX_BODY_BYTES),
-                "--max-length", String.valueOf(MAX_LENGTH), "--max-count", String.valueOf(MAX_COUNT));
+                "--max-length", String.valueOf(MAX_LENGTH), "--max-count", String.valueOf(MAX_COUNT),
+                "--allow-origin", "https://allowed.example", "--quiet");
         base = serve.url();
         client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     }
@@ -266,6 +267,18 @@ class ServeCommandTest {
         Answer sameOrigin = send(HttpRequest.newBuilder(base.resolve("generate")).header("Content-Type", "application/json")
                 .header("Origin", "http://" + base.getAuthority()).POST(HttpRequest.BodyPublishers.ofString("{\"length\": 5}")));
         assertEquals(200, sameOrigin.status(), sameOrigin.body());
+
+        HttpResponse<String> preflight = client.send(HttpRequest.newBuilder(base.resolve("generate"))
+                .header("Origin", "https://allowed.example").header("Access-Control-Request-Method", "POST")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(204, preflight.statusCode(), preflight.body());
+        assertEquals("https://allowed.example", preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("").contains("Content-Type"));
+        HttpResponse<String> allowed = client.send(HttpRequest.newBuilder(base.resolve("generate"))
+                .header("Content-Type", "application/json").header("Origin", "https://allowed.example")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"length\": 5}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, allowed.statusCode(), allowed.body());
+        assertEquals("https://allowed.example", allowed.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
 
         Answer plain = send(HttpRequest.newBuilder(base.resolve("generate")).header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
