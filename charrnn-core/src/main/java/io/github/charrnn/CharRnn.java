@@ -3,6 +3,9 @@ package io.github.charrnn;
 import io.github.charrnn.batching.CharBatchSource;
 import io.github.charrnn.evaluation.EvaluationResult;
 import io.github.charrnn.evaluation.Evaluator;
+import io.github.charrnn.evaluation.ScoredText;
+import io.github.charrnn.evaluation.TextScore;
+import io.github.charrnn.generation.Generation;
 import io.github.charrnn.generation.Generator;
 import io.github.charrnn.generation.SamplingOptions;
 import io.github.charrnn.generation.StreamBatch;
@@ -10,6 +13,8 @@ import io.github.charrnn.model.CellType;
 import io.github.charrnn.model.CharRnnConfig;
 import io.github.charrnn.model.InputEncoding;
 import io.github.charrnn.model.NetworkFactory;
+import io.github.charrnn.model.NetworkLayout;
+import io.github.charrnn.model.VocabularyGrowth;
 import io.github.charrnn.modelfile.ModelFile;
 import io.github.charrnn.modelfile.ModelMetadata;
 import io.github.charrnn.modelfile.Provenance;
@@ -18,13 +23,18 @@ import io.github.charrnn.runtime.BlasKernel;
 import io.github.charrnn.runtime.NativeThreads;
 import io.github.charrnn.training.CheckpointListener;
 import io.github.charrnn.training.DataParallelTraining;
+import io.github.charrnn.training.EarlyStopping;
+import io.github.charrnn.training.LearningRateSchedule;
 import io.github.charrnn.training.ProgressListener;
 import io.github.charrnn.training.Trainer;
 import io.github.charrnn.training.TrainingOptions;
 import io.github.charrnn.training.TrainingPosition;
 import io.github.charrnn.training.TrainingReport;
+import io.github.charrnn.vocabulary.KnownText;
+import io.github.charrnn.vocabulary.UnknownCharacters;
 import io.github.charrnn.vocabulary.Vocabulary;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 import java.io.InputStream;
@@ -71,6 +81,8 @@ public final class CharRnn {
     private volatile TrainingSummary training;
     private volatile Generator generator;   // holds a copy of the weights for fast generation; dropped when training
     private volatile TrainingPosition position;   // where training stopped, for resuming; null if never trained
+    private volatile LearningRateSchedule schedule;   // of the last run; null: the configured rate throughout
+    private volatile EarlyStopping earlyStopping;     // of the last run; null: none
 
     private CharRnn(Vocabulary vocabulary, CharRnnConfig config, MultiLayerNetwork network, TrainingSummary training) {
         this.vocabulary = vocabulary;
@@ -119,6 +131,8 @@ public final class CharRnn {
         ModelMetadata m = contents.metadata();
         CharRnn model = new CharRnn(m.vocabulary(), m.config(), contents.network(), m.training());
         model.position = m.position();
+        model.schedule = m.schedule();
+        model.earlyStopping = m.earlyStopping();
         return model;
     }
 
@@ -128,6 +142,19 @@ public final class CharRnn {
      */
     public TrainingPosition trainingPosition() {
         return position;
+    }
+
+    /**
+     * The learning-rate schedule of the run that trained this model last (saved with it, continued by a resumed
+     * run); null where that run kept the configured rate throughout.
+     */
+    public LearningRateSchedule learningRateSchedule() {
+        return schedule;
+    }
+
+    /** Where early stopping stood when this model was last trained or saved; null for a run without it. */
+    public EarlyStopping earlyStopping() {
+        return earlyStopping;
     }
 
     /** The symbols this model reads and writes. */
@@ -191,17 +218,29 @@ public final class CharRnn {
             generator = null;
             TrainingSummary before = training;
             Trainer trainer = new Trainer(network, config.sequenceLength(), config.gradientClip());
+            schedule = options.steering().schedule();
+            earlyStopping = options.steering().earlyStopping();
             CheckpointListener updating = checkpoints == null ? null : checkpoint -> {
                 training = new TrainingSummary(checkpoint.totalSteps(), before.epochs() + checkpoint.position().epoch()
                         - (options.resumeFrom() == null ? 0 : options.resumeFrom().epoch()),
                         before.charactersTrained(), checkpoint.trainLoss(), checkpoint.validationLoss(), before.corpus());
                 position = checkpoint.position();
+                earlyStopping = trainer.earlyStopping();
                 generator = null;
                 checkpoints.onCheckpoint(checkpoint);
             };
             TrainingReport report = trainer.fit(train, validation, options, before.steps(), List.of(listeners), updating);
             training = summaryAfter(before, report);
             position = report.position();
+            earlyStopping = trainer.earlyStopping();
+            if (earlyStopping != null && earlyStopping.stopped()) {
+                // the run is over: the weights are the best validation's (or the last step's), not those of the position
+                position = null;
+                if (trainer.bestRestored()) {
+                    training = new TrainingSummary(training.steps(), training.epochs(), training.charactersTrained(),
+                            training.trainLoss(), earlyStopping.bestLoss(), training.corpus());
+                }
+            }
             return report;
         });
     }
@@ -220,6 +259,8 @@ public final class CharRnn {
             generator = null;
             TrainingSummary before = this.training;
             position = null;
+            schedule = null;
+            earlyStopping = null;
             TrainingReport report = training.train(network, config, before.steps(), List.of(listeners));
             this.training = summaryAfter(before, report);
             return report;
@@ -245,7 +286,8 @@ public final class CharRnn {
 
     /**
      * Generates text after {@code prime}: the prime runs through the network first, then each character is
-     * sampled as {@code options} say. Returns the generated characters without the prime.
+     * sampled as {@code options} say (with top-k, top-p and temperature, up to the stop text; or the best of N
+     * samples, or a beam search). Returns the generated characters without the prime.
      *
      * @throws IllegalArgumentException if the prime is empty
      * @throws io.github.charrnn.vocabulary.UnknownCharactersException naming prime characters not in the vocabulary
@@ -262,10 +304,59 @@ public final class CharRnn {
     /**
      * Generates {@code count} independent texts after the same prime, all in one batch (one forward pass per
      * step for all of them); text i uses seed {@code options.seed() + i}. Returns the generated characters of
-     * each, without the prime.
+     * each, without the prime. With best-of-N or beam search as {@link #generateTexts} says.
      */
     public List<String> generate(String prime, int count, SamplingOptions options) {
         return shared(() -> generator().generate(prime, count, options));
+    }
+
+    /**
+     * Generates {@code count} texts after {@code prime} as {@code options} say (sampling, best-of-N or beam search;
+     * see {@link Generator#generateTexts}), each with its log-probability under the model, and the prime as read
+     * after its unknown characters were handled. The call a server makes per request.
+     *
+     * @throws IllegalArgumentException if the prime is empty, or count is below 1 or above the beam width
+     * @throws io.github.charrnn.vocabulary.UnknownCharactersException naming prime characters not in the
+     *                                                                  vocabulary, if the options refuse them
+     */
+    public Generation generateTexts(String prime, int count, SamplingOptions options) {
+        return shared(() -> generator().generateTexts(prime, count, options));
+    }
+
+    /**
+     * How likely the model finds {@code text}, character by character: the text is read as one stream from a zero
+     * state after {@code prime}, or, when the prime is null or empty, its first character is the prime (not
+     * scored). Runs on the forward pass that {@link #evaluate(String)} uses.
+     *
+     * @param unknown what to do with characters the model does not know, in prime and text
+     * @throws IllegalArgumentException if nothing is left to score
+     * @throws io.github.charrnn.vocabulary.UnknownCharactersException naming unknown characters, with
+     *                                                                  {@link UnknownCharacters#ERROR}
+     */
+    public ScoredText score(String prime, String text, UnknownCharacters unknown) {
+        KnownText primeRead = prime == null || prime.isEmpty() ? null : unknown.encode(vocabulary, prime);
+        KnownText textRead = unknown.encode(vocabulary, text);
+        int[] primeIds = primeRead == null ? new int[0] : primeRead.ids();
+        int[] textIds = textRead.ids();
+        int from = primeRead == null ? 1 : primeIds.length;
+        if (primeRead != null && primeIds.length == 0) {
+            throw new IllegalArgumentException("The prime has no character the model knows: all "
+                    + primeRead.unknownCharacters() + " were skipped as unknown.");
+        }
+        if (textIds.length < (primeRead == null ? 2 : 1)) {
+            throw new IllegalArgumentException(primeRead == null
+                    ? "A text to score needs at least 2 characters the model knows (the first is the prime), got " + textIds.length + "."
+                    : "The text to score has no character the model knows" + (text.isEmpty() ? "; it is empty." : "."));
+        }
+        int[] ids = new int[primeIds.length + textIds.length];
+        System.arraycopy(primeIds, 0, ids, 0, primeIds.length);
+        System.arraycopy(textIds, 0, ids, primeIds.length, textIds.length);
+        TextScore score = exclusively(() -> new Evaluator(network).score(ids, from, vocabulary.size()));
+        String read = textRead.text();
+        int split = primeRead == null ? read.offsetByCodePoints(0, 1) : 0;
+        int unknownCount = textRead.unknownCharacters() + (primeRead == null ? 0 : primeRead.unknownCharacters());
+        return new ScoredText(primeRead == null ? read.substring(0, split) : primeRead.text(), read.substring(split),
+                unknownCount, score);
     }
 
     /**
@@ -335,13 +426,24 @@ public final class CharRnn {
     }
 
     /**
+     * As {@link #evaluate(String)}, with the characters the model does not know left out or replaced as
+     * {@code unknown} says ({@link #score} also tells how many there were).
+     *
+     * @throws io.github.charrnn.vocabulary.UnknownCharactersException naming them, with {@link UnknownCharacters#ERROR}
+     */
+    public EvaluationResult evaluate(String text, UnknownCharacters unknown) {
+        int[] ids = unknown.encode(vocabulary, text).ids();
+        return exclusively(() -> Evaluator.evaluate(network, ids, vocabulary.size()));
+    }
+
+    /**
      * Saves the model as one zip: DL4J's entries (loadable with {@code ModelSerializer.restoreMultiLayerNetwork})
      * and ours. An existing file at {@code path} is replaced only once the new one is complete.
      */
     public void save(Path path) {
         shared(() -> {
             ModelFile.write(path, network, new ModelMetadata(ModelFile.FORMAT_VERSION, vocabulary, config, training,
-                    Provenance.now(), position));
+                    Provenance.now(), position, schedule, earlyStopping));
             return null;
         });
     }
@@ -354,8 +456,53 @@ public final class CharRnn {
     public void saveForGeneration(Path path) {
         shared(() -> {
             ModelFile.write(path, network, new ModelMetadata(ModelFile.FORMAT_VERSION, vocabulary, config, training,
-                    Provenance.now(), null), false);
+                    Provenance.now(), null, schedule, earlyStopping), false);
             return null;
+        });
+    }
+
+    /**
+     * A new model to fine-tune this one on a text whose characters are {@code text}: this model's weights, a fresh
+     * step counter and training summary, and no training position, schedule or early stopping. Where the text has
+     * characters this model lacks, the vocabulary grows ({@link VocabularyGrowth}: sorted, the old characters' weights
+     * moved to their new ids, the new ones initialised as a fresh network's). {@code config} gives the training
+     * hyperparameters (dropout, learning rate, clip, sequence length, seed), which may differ from this model's; its
+     * architecture (layers, hidden size, cell, input, embedding size) must be this model's.
+     *
+     * @param keepOptimizerState  carry Adam's moments and step count over instead of starting them afresh; only for
+     *                            a text without new characters, and a model loaded with its optimizer state
+     * @throws IllegalArgumentException naming what does not fit, in one sentence
+     */
+    public CharRnn fineTuned(Vocabulary text, CharRnnConfig config, boolean keepOptimizerState) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(config, "config");
+        if (config.layers() != this.config.layers() || config.hiddenSize() != this.config.hiddenSize()
+                || config.cellType() != this.config.cellType() || config.input() != this.config.input()
+                || (config.embedded() && config.embeddingSize() != this.config.embeddingSize())) {
+            throw new IllegalArgumentException("Fine-tuning keeps the model's architecture (" + this.config.layers() + " x "
+                    + this.config.hiddenSize() + " " + this.config.cellType() + ", " + this.config.input() + " input"
+                    + (this.config.embedded() ? " of " + this.config.embeddingSize() : "") + "); the layers, hidden size,"
+                    + " cell, input and embedding size cannot change.");
+        }
+        return shared(() -> {
+            VocabularyGrowth growth = new VocabularyGrowth(vocabulary, VocabularyGrowth.union(vocabulary, text));
+            INDArray state = network.getUpdater() == null ? null : network.getUpdater().getStateViewArray();
+            if (keepOptimizerState && !growth.added().isEmpty()) {
+                throw new IllegalArgumentException("The optimizer state can be kept only for a text without new characters;"
+                        + " this one adds " + growth.added().size() + " (" + Vocabulary.describe(growth.added()) + ").");
+            }
+            if (keepOptimizerState && state == null) {
+                throw new IllegalArgumentException("The model holds no optimizer state to keep (it was saved for generation"
+                        + " only); fine-tune it with a fresh optimizer.");
+            }
+            MultiLayerNetwork grown = NetworkFactory.create(growth.vocabulary().size(), config);
+            growth.copy(network, grown, NetworkLayout.of(config).output());
+            if (keepOptimizerState) {
+                grown.getUpdater().getStateViewArray().assign(state);
+                grown.setIterationCount(network.getIterationCount());
+                grown.setEpochCount(network.getEpochCount());
+            }
+            return new CharRnn(growth.vocabulary(), config, grown, TrainingSummary.UNTRAINED);
         });
     }
 

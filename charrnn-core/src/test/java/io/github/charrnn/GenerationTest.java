@@ -95,4 +95,34 @@ class GenerationTest {
         assertEquals(1.0, sum, 1e-4);
         assertEquals(model.vocabulary().size(), p.length);
     }
+
+    @Test
+    void scoringAgreesWithEvaluationAndSkipsOrReplacesUnknownCharacters() {
+        String text = "the quick brown fox jumps over the lazy dog.";
+        io.github.charrnn.evaluation.ScoredText scored = model.score(null, text, io.github.charrnn.vocabulary.UnknownCharacters.ERROR);
+        assertEquals("t", scored.prime());
+        assertEquals(text.substring(1), scored.text());
+        assertEquals(text.length() - 1, scored.score().characters());
+        assertEquals(model.evaluate(text).loss(), scored.score().meanLoss(), 1e-9);
+        // per character: the model's probability after everything before
+        float[] p = model.nextCharacterProbabilities("the quick");
+        assertEquals(p[model.vocabulary().id(' ')], scored.score().probability(8), 1e-5);
+        // a prime conditions: the same losses as scoring prime + text from the prime's end
+        io.github.charrnn.evaluation.ScoredText primed = model.score("the quick", " brown fox", io.github.charrnn.vocabulary.UnknownCharacters.ERROR);
+        assertEquals(10, primed.score().characters());
+        assertEquals(scored.score().loss(8), primed.score().loss(0), 1e-9);
+
+        String foreign = "the Quick brown Fox";
+        assertThrows(UnknownCharactersException.class, () -> model.score(null, foreign, io.github.charrnn.vocabulary.UnknownCharacters.ERROR));
+        io.github.charrnn.evaluation.ScoredText skipped = model.score(null, foreign, io.github.charrnn.vocabulary.UnknownCharacters.SKIP);
+        assertEquals(2, skipped.unknownCharacters());
+        assertEquals("he uick brown ox", skipped.text());
+        assertEquals(model.evaluate("the uick brown ox").loss(), skipped.score().meanLoss(), 1e-9);
+        assertEquals(model.evaluate(foreign, io.github.charrnn.vocabulary.UnknownCharacters.SKIP).loss(), skipped.score().meanLoss(), 1e-9);
+        io.github.charrnn.evaluation.ScoredText replaced = model.score(null, foreign, io.github.charrnn.vocabulary.UnknownCharacters.replaceWith('x'));
+        assertEquals("he xuick brown xox", replaced.text());
+        IllegalArgumentException tooShort = assertThrows(IllegalArgumentException.class,
+                () -> model.score(null, "Q", io.github.charrnn.vocabulary.UnknownCharacters.SKIP));
+        assertTrue(tooShort.getMessage().startsWith("A text to score needs at least 2 characters the model knows"), tooShort.getMessage());
+    }
 }

@@ -73,16 +73,33 @@ class ModelFileFuzzTest {
         }
     }
 
+    /** The real weights, then zeros: the read stops at the first byte after the last value. */
     @Test
     void aZipBombEntryIsCutOffAtItsBound() throws IOException {
-        Path bomb = withEntry("bomb.zip", "coefficients.bin", zeros(300L << 20));
+        byte[] weights;
+        try (ZipFile zip = new ZipFile(directory.resolve("tiny.zip").toFile())) {
+            weights = zip.getInputStream(zip.getEntry("coefficients.bin")).readAllBytes();
+        }
+        EntryWriter zeros = zeros(64L << 20);
+        Path bomb = withEntry("bomb.zip", "coefficients.bin", out -> {
+            out.write(weights);
+            zeros.write(out);
+        });
         ModelFileException thrown = assertThrows(ModelFileException.class, () -> CharRnn.load(bomb));
-        assertTrue(thrown.getMessage().contains("larger than"), thrown.getMessage());
+        assertTrue(thrown.getMessage().contains("goes on after its last value"), thrown.getMessage());
     }
 
     @Test
     void anOversizedMetadataEntryIsCutOffAtItsBound() throws IOException {
-        Path big = withEntry("big-metadata.zip", "charrnn.json", zeros(65L << 20));
+        EntryWriter spaces = out -> {
+            out.write("{\"formatVersion\": 1,".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] block = new byte[1 << 20];
+            java.util.Arrays.fill(block, (byte) ' ');
+            for (int i = 0; i < 65; i++) {
+                out.write(block);
+            }
+        };
+        Path big = withEntry("big-metadata.zip", "charrnn.json", spaces);
         ModelFileException thrown = assertThrows(ModelFileException.class, () -> CharRnn.load(big));
         assertTrue(thrown.getMessage().contains("larger than"), thrown.getMessage());
     }
@@ -99,6 +116,30 @@ class ModelFileFuzzTest {
         ModelFileException thrown = assertThrows(ModelFileException.class, () -> CharRnn.load(mismatched));
         assertTrue(thrown.getMessage().contains("inconsistent: its vocabulary has 4 symbols but its network takes 5 inputs"),
                 thrown.getMessage());
+    }
+
+    /** The limit of one array is this JVM's: set below a model's weights, loading refuses it before reading them. */
+    @Test
+    void theArrayLimitIsTheJvmsNotTheFiles() {
+        Path path = directory.resolve("tiny.zip");
+        String before = System.getProperty(io.github.charrnn.modelfile.ModelLimits.PROPERTY);
+        try {
+            System.setProperty(io.github.charrnn.modelfile.ModelLimits.PROPERTY, "100");
+            ModelFileException thrown = assertThrows(ModelFileException.class, () -> CharRnn.load(path));
+            assertTrue(thrown.getMessage().contains("more than the 1 KB one array may take here (raise -Dcharrnn.maxModelBytes"),
+                    thrown.getMessage());
+            System.setProperty(io.github.charrnn.modelfile.ModelLimits.PROPERTY, "lots");
+            IllegalArgumentException malformed = assertThrows(IllegalArgumentException.class, () -> CharRnn.load(path));
+            assertTrue(malformed.getMessage().startsWith("-Dcharrnn.maxModelBytes must be a positive number"), malformed.getMessage());
+            System.setProperty(io.github.charrnn.modelfile.ModelLimits.PROPERTY, "1m");
+            assertTrue(CharRnn.load(path).vocabulary().size() == 5);
+        } finally {
+            if (before == null) {
+                System.clearProperty(io.github.charrnn.modelfile.ModelLimits.PROPERTY);
+            } else {
+                System.setProperty(io.github.charrnn.modelfile.ModelLimits.PROPERTY, before);
+            }
+        }
     }
 
     /** DL4J's own loader Java-deserializes a preprocessor.bin entry; ours never reads it. */

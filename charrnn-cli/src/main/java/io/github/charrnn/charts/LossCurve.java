@@ -56,7 +56,7 @@ public record LossCurve(String name, double[] trainSteps, double[] trainLosses,
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the loss file " + csv + ": " + e.getMessage(), e);
         }
-        if (lines.isEmpty() || !lines.get(0).strip().equals(HEADER)) {
+        if (lines.isEmpty() || !(lines.get(0).strip().equals(HEADER) || lines.get(0).strip().equals(LossLog.HEADER_WITHOUT_RATE))) {
             throw new IllegalArgumentException(csv + " is not a charrnn loss file: its first line should be \"" + HEADER
                     + "\" (train writes NAME.losses.csv beside NAME.zip).");
         }
@@ -68,9 +68,9 @@ public record LossCurve(String name, double[] trainSteps, double[] trainLosses,
                 continue;
             }
             String[] cells = line.split(",", -1);
-            if (cells.length != 4) {
+            if (cells.length != 4 && cells.length != 5) {
                 throw new IllegalArgumentException(csv + " line " + (i + 1) + " has " + cells.length
-                        + " columns; a loss file has 4 (" + HEADER + ").");
+                        + " columns; a loss file has 5 (" + HEADER + "), or 4 without the rate.");
             }
             try {
                 double step = Double.parseDouble(cells[0]);

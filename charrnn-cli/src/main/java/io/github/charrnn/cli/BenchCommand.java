@@ -9,6 +9,7 @@ import io.github.charrnn.datavec.corpus.EncodedText;
 import io.github.charrnn.datavec.corpus.TextCorpus;
 import io.github.charrnn.datavec.training.TrainingRun;
 import io.github.charrnn.generation.SamplingOptions;
+import io.github.charrnn.kernel.GemmLibrary;
 import io.github.charrnn.model.CharRnnConfig;
 import io.github.charrnn.runtime.BlasKernel;
 import io.github.charrnn.training.TrainingOptions;
@@ -98,6 +99,7 @@ final class BenchCommand implements Callable<Integer> {
         TextCorpus corpus = source.corpusWithProgress(null, cache, false);
         System.out.println("text: " + corpus.describe());
         System.out.println("BLAS: " + BlasKernel.choose().describe());
+        System.out.println("matrix products: " + GemmLibrary.chosen().description());
         CharRnn rnn = inputs.applyTo(CharRnn.builder().vocabulary(corpus.vocabulary()).hiddenSize(hidden).layers(layers)
                 .sequenceLength(seq)).build();
         BatchFormat format = BatchFormat.forInput(rnn.config().input());

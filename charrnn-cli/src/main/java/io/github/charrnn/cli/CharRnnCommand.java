@@ -9,7 +9,7 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 
-/** The {@code charrnn} command: its subcommands train, sample, evaluate, describe, plot, serve and benchmark models and summarise texts. */
+/** The {@code charrnn} command: its subcommands train, sample, evaluate, score, describe, plot, serve and benchmark models and summarise texts. */
 @Command(name = "charrnn", mixinStandardHelpOptions = true, version = "charrnn 0.1.0",
         description = "Character-level recurrent networks (stacked LSTMs) on Deeplearning4j: train on any text, generate new text.",
         footer = {"", "First steps:",
@@ -17,7 +17,7 @@ import java.util.List;
                 "  charrnn train                    a small model on a bundled text, in a minute",
                 "  charrnn COMMAND --help           every flag of a command, with its default",
                 "Guides: docs/getting-started.md; every command: docs/cli-reference.md"},
-        subcommands = {TrainCommand.class, SampleCommand.class, EvalCommand.class, InfoCommand.class, StatsCommand.class, PlotCommand.class,
+        subcommands = {TrainCommand.class, SampleCommand.class, EvalCommand.class, ScoreCommand.class, InfoCommand.class, StatsCommand.class, PlotCommand.class,
                 ServeCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CharRnnCommand implements Runnable {
@@ -91,7 +91,7 @@ public final class CharRnnCommand implements Runnable {
         CommandLine commandLine = new CommandLine(new CharRnnCommand());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
-            err.println("charrnn: " + ErrorMessages.describe(e));
+            err.println("charrnn: " + ErrorMessages.describe(cmd.getCommandName(), e));
             if (verbose) {
                 e.printStackTrace(err);
             }
@@ -99,7 +99,28 @@ public final class CharRnnCommand implements Runnable {
             return 1;
         });
         commandLine.setParameterExceptionHandler(CharRnnCommand::oneLineUsageError);
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli hands Errors on instead of to the handler above
+            PrintWriter err = commandLine.getErr();
+            err.println("charrnn: " + OutOfMemory.describe(subcommand(commandLine, args), e));
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return 1;
+        }
+    }
+
+    /** The subcommand named on the command line, or null. */
+    private static String subcommand(CommandLine commandLine, String[] args) {
+        for (String arg : args) {
+            if (commandLine.getSubcommands().containsKey(arg)) {
+                return arg;
+            }
+        }
+        return null;
     }
 
     /** A malformed command line: one line saying what was wrong and where the allowed usage is, exit code 2. */

@@ -10,11 +10,17 @@ final class ErrorMessages {
     }
 
     static String describe(Exception e) {
+        return describe(null, e);
+    }
+
+    /** The sentence for {@code e}, thrown by the subcommand {@code command} (null if unknown). */
+    static String describe(String command, Exception e) {
+        String outOfMemory = OutOfMemory.describeCause(command, e);
+        if (outOfMemory != null) {
+            return outOfMemory;
+        }
         if (e instanceof IllegalArgumentException || e instanceof ModelFileException || e instanceof TrainingDivergedException) {
             return e.getMessage();
-        }
-        if (e.getCause() instanceof OutOfMemoryError) {
-            return "Out of memory; use a smaller --batch, --seq or --hidden, or give Java more heap (JAVA_OPTS=-Xmx8g).";
         }
         return "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage() + " (run with --verbose for details)";
     }

@@ -55,8 +55,15 @@ final class InfoCommand implements Callable<Integer> {
                 training.steps(), training.epochs(), training.charactersTrained(), training.trainLoss(), training.validationLoss());
         out.printf("corpus:        %s%n", training.corpus() == null ? "(not recorded)" : training.corpus());
         out.printf("resumable:     %s%n", position == null
-                ? training.steps() == 0 ? "no (never trained)" : "no (saved --for-generation, or trained with --workers or --spark)"
+                ? training.steps() == 0 ? "no (never trained)" : metadata.earlyStopping() != null && metadata.earlyStopping().stopped()
+                        ? "no (stopped early: the run is over)" : "no (saved --for-generation, or trained with --workers or --spark)"
                 : "yes, at epoch " + position.epoch() + " after " + position.batchesDone() + " mini-batches (train --resume)");
+        if (metadata.schedule() != null) {
+            out.printf("lr schedule:   %s%n", metadata.schedule().describe());
+        }
+        if (metadata.earlyStopping() != null) {
+            out.printf("early stop:    %s%n", metadata.earlyStopping().describe());
+        }
         if (provenance != null) {
             out.printf("written by:    charrnn %s, DL4J %s, Java %s, at %s%n", provenance.charrnnVersion(),
                     provenance.dl4jVersion(), provenance.javaVersion(), provenance.savedAt());
@@ -87,6 +94,10 @@ final class InfoCommand implements Callable<Integer> {
                 "steps", training.steps(), "epochs", training.epochs(), "characters_trained", training.charactersTrained(),
                 "train_loss", training.trainLoss(), "validation_loss", training.validationLoss(), "corpus", training.corpus(),
                 "resumable_at_epoch", position == null ? null : position.epoch(),
+                "lr_schedule", metadata.schedule() == null ? null : metadata.schedule().describe(),
+                "stopped_early", metadata.earlyStopping() == null ? null : metadata.earlyStopping().stopped(),
+                "best_validation_loss", metadata.earlyStopping() == null ? null : metadata.earlyStopping().bestLoss(),
+                "best_validation_step", metadata.earlyStopping() == null ? null : metadata.earlyStopping().bestStep(),
                 "charrnn_version", provenance == null ? null : provenance.charrnnVersion(),
                 "dl4j_version", provenance == null ? null : provenance.dl4jVersion(),
                 "java_version", provenance == null ? null : provenance.javaVersion(),

@@ -33,9 +33,9 @@ final class ProgressBarPrinter implements ProgressListener, AutoCloseable {
             validationLoss = p.validationLoss();
         }
         bar.stepTo(p.step());
-        bar.setExtraMessage(String.format(Locale.ROOT, "epoch %d/%d  loss %.3f  val %s  %,.0f chars/s", p.epoch(), epochs,
-                p.trainLoss(), Double.isNaN(validationLoss) ? "-" : String.format(Locale.ROOT, "%.3f", validationLoss),
-                p.charsPerSecond()));
+        bar.setExtraMessage(String.format(Locale.ROOT, "epoch %d/%d  loss %.3f  val %s  lr %s  %,.0f chars/s", p.epoch(),
+                epochs, p.trainLoss(), Double.isNaN(validationLoss) ? "-" : String.format(Locale.ROOT, "%.3f", validationLoss),
+                ProgressPrinter.rate(p.learningRate()), p.charsPerSecond()));
     }
 
     @Override

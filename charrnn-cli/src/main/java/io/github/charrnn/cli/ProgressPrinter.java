@@ -24,9 +24,14 @@ final class ProgressPrinter implements ProgressListener {
             out.printf("epoch %d/%d  step %d/%d  validation loss %.4f (perplexity %.2f)%n", p.epoch(), epochs, p.step(),
                     stepsPlanned, p.validationLoss(), p.validationPerplexity());
         } else {
-            out.printf("epoch %d/%d  step %d/%d  train loss %.4f  %,.0f chars/s%n", p.epoch(), epochs, p.step(), stepsPlanned,
-                    p.trainLoss(), p.charsPerSecond());
+            out.printf("epoch %d/%d  step %d/%d  train loss %.4f  lr %s  %,.0f chars/s%n", p.epoch(), epochs, p.step(),
+                    stepsPlanned, p.trainLoss(), rate(p.learningRate()), p.charsPerSecond());
         }
         out.flush();
+    }
+
+    /** A learning rate in three significant digits, "-" where unknown. */
+    static String rate(double learningRate) {
+        return Double.isNaN(learningRate) ? "-" : String.format(java.util.Locale.ROOT, "%.3g", learningRate);
     }
 }

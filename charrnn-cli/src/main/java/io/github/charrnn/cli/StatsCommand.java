@@ -1,6 +1,7 @@
 package io.github.charrnn.cli;
 
 import io.github.charrnn.datavec.corpus.TextCorpus;
+import io.github.charrnn.novelty.CopySpan;
 import io.github.charrnn.stats.CorpusStats;
 import io.github.charrnn.stats.StopWords;
 import io.github.charrnn.stats.WordCloudPainter;
@@ -65,6 +66,12 @@ final class StatsCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the word-cloud layout (default: ${DEFAULT-VALUE}).")
     long seed = 1;
 
+    @Option(names = "--corpus", paramLabel = "CORPUS", description = {"Also report the longest stretch of the text found",
+            "word for word in CORPUS (a file, a folder or a",
+            "bundled text's name), e.g. how much of a sample",
+            "copies its training text."})
+    String corpus;
+
     @Mixin
     OutputOptions output;
 
@@ -75,14 +82,20 @@ final class StatsCommand implements Callable<Integer> {
         atLeast("--cloud-words", cloudWords, 1);
         WordFilter filter = new WordFilter(minLength, stopWordList());
         String name = text.onBundled() ? text.bundledText().id() + " (bundled text)" : text.text.toString();
-        CorpusStats stats = CorpusStats.of(name, readText(), words, !keepCase);
+        String fullText = readText();
+        CorpusStats stats = CorpusStats.of(name, fullText, words, !keepCase);
         WordCloudPainter.Result cloud = wordCloud == null ? null
                 : WordCloudPainter.paint(stats.words().top(cloudWords, filter), width, height, seed, wordCloud);
         StatsReport report = new StatsReport(stats, filter, top, rare, cloud);
+        CopySpan copy = corpus == null ? null : CopyCorpus.index(corpus).longestCopy(fullText);
         if (output.json) {
-            System.out.println(report.json());
+            System.out.println(copy == null ? report.json() : StatsReport.withLongestCopy(report.json(), copy));
         } else {
             report.lines().forEach(System.out::println);
+            if (copy != null) {
+                System.out.printf("longest copy of %s: %,d characters at character %,d: %s%n", corpus, copy.length(),
+                        copy.start(), SampleCommand.show(copy.text()));
+            }
         }
         return 0;
     }

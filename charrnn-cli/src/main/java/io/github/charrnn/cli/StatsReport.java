@@ -108,4 +108,16 @@ final class StatsReport {
     private static String quoted(List<String> words) {
         return words.stream().map(w -> "'" + w + "'").collect(Collectors.joining(", "));
     }
+
+    /** {@code json} (a report's object) with the longest copy of a corpus added as {@code longest_copy}. */
+    static String withLongestCopy(String json, io.github.charrnn.novelty.CopySpan copy) {
+        try {
+            com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+            com.fasterxml.jackson.databind.node.ObjectNode node = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(json);
+            node.putPOJO("longest_copy", Json.fields("length", copy.length(), "start", copy.start(), "text", copy.text()));
+            return mapper.writeValueAsString(node);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -4,12 +4,14 @@ import io.github.charrnn.CharRnn;
 import io.github.charrnn.datavec.batching.BatchMode;
 import io.github.charrnn.datavec.cluster.ClusterSession;
 import io.github.charrnn.datavec.corpus.TextCorpus;
+import io.github.charrnn.datavec.training.FineTuning;
 import io.github.charrnn.datavec.training.SmallRun;
 import io.github.charrnn.datavec.training.TrainingRun;
 import io.github.charrnn.generation.SamplingOptions;
 import io.github.charrnn.model.CellType;
 import io.github.charrnn.model.CharRnnConfig;
 import io.github.charrnn.texts.BundledText;
+import io.github.charrnn.training.LearningRateSchedule;
 import io.github.charrnn.training.ProgressListener;
 import io.github.charrnn.training.TrainingOptions;
 import io.github.charrnn.training.TrainingReport;
@@ -124,6 +126,48 @@ final class TrainCommand implements Callable<Integer> {
             "--val-frac and --mode; --epochs and --steps count the earlier steps too."})
     Path resume;
 
+    @Option(names = "--init-from", paramLabel = "ZIP|bundled", description = {"Fine-tune: start a new run from the weights of the model in ZIP (or the bundled",
+            "pretrained model) on this text, with its own step counter and a fresh optimizer. Its layers, hidden size,",
+            "cell and input are kept; characters the model lacks are added to its vocabulary."})
+    String initFrom;
+
+    @Option(names = "--keep-optimizer", description = "With --init-from: keep the model's optimizer state (only for a text without new characters).")
+    boolean keepOptimizer;
+
+    @Option(names = "--lr-schedule", paramLabel = "constant|step|exp|cosine", description = {"The learning rate over the run (default: constant):",
+            "step multiplies it by --lr-decay every --lr-decay-every steps, exp by --lr-decay^(t / --lr-decay-every),",
+            "cosine takes it down to --lr-min over the planned steps. A resumed run continues its own schedule."})
+    String lrSchedule;
+
+    @Option(names = "--warmup", paramLabel = "STEPS", description = "Ramp the learning rate up linearly from 0 over the first STEPS steps (default 0).")
+    Long warmup;
+
+    @Option(names = "--lr-decay", paramLabel = "F", description = "step and exp: the factor per --lr-decay-every steps, in (0, 1] (default 0.97).")
+    Double lrDecay;
+
+    @Option(names = "--lr-decay-every", paramLabel = "STEPS", description = "step and exp: steps per --lr-decay (default 100).")
+    Long lrDecayEvery;
+
+    @Option(names = "--lr-min", paramLabel = "RATE", description = "cosine: the learning rate at the end of the run (default 0).")
+    Double lrMin;
+
+    @Option(names = "--patience", paramLabel = "N", description = {"Stop after N validations without a lower validation loss, and save the best",
+            "validation's model as the result (default: no early stopping)."})
+    Integer patience;
+
+    @Option(names = "--sample-every", paramLabel = "N", description = {"Print a short sample every N steps while training, also appended to",
+            "NAME.samples.txt beside the model (default: none)."})
+    Long sampleEvery;
+
+    @Option(names = "--sample-prime", paramLabel = "TEXT", description = "The prime of --sample-every's samples (default: as for sample).")
+    String samplePrime;
+
+    @Option(names = "--sample-length", paramLabel = "N", description = "Characters of --sample-every's samples (default: ${DEFAULT-VALUE}).")
+    int sampleLength = 200;
+
+    @Option(names = "--sample-top-k", paramLabel = "K", description = "Top-k of --sample-every's samples; 0 for all (default: ${DEFAULT-VALUE}).")
+    int sampleTopK = Samples.DEFAULT_TOP_K;
+
     @Mixin
     DataParallelOptions parallel;
 
@@ -137,12 +181,21 @@ final class TrainCommand implements Callable<Integer> {
         source.bundledText();   // checks --bundled before anything is read
         BatchMode batchMode = BatchMode.parse(mode);
         parallel.check(resume != null, checkpointEvery, batchMode, validationByFile);
+        if (initFrom != null && resume != null) {
+            throw new IllegalArgumentException("--init-from starts a new run from a model and --resume continues one; give one of them.");
+        }
+        if (keepOptimizer && initFrom == null) {
+            throw new IllegalArgumentException("--keep-optimizer keeps the optimizer state of the --init-from model; give --init-from too.");
+        }
+        checkSteering();
         CharRnn resumed = resume == null ? null : loadToResume();
+        CharRnn initial = initFrom == null ? null : loadToFineTune();
         int batchSize = batch != null ? batch : onBundled ? BUNDLED_BATCH : TrainingRun.DEFAULT_BATCH_SIZE;
         long maxSteps = steps != null ? steps : onBundled ? BUNDLED_STEPS : 0;
         int sampleCount = samples != null ? samples : onBundled ? 3 : 0;
         // checks every hyperparameter before the (possibly long) read of the text
-        CharRnnConfig config = resumed != null ? resumed.config() : configFromFlags(onBundled);
+        CharRnnConfig config = resumed != null ? resumed.config() : initial != null ? fineTuneConfig(initial)
+                : configFromFlags(onBundled);
         inputs.encoding();
         if (batchSize < 1) {
             throw new IllegalArgumentException("--batch must be at least 1, got " + batchSize + ".");
@@ -164,7 +217,7 @@ final class TrainCommand implements Callable<Integer> {
         }
 
         try (ClusterSession cluster = parallel.connect()) {
-            return train(out, resumed, cluster, config, new RunSettings(batchSize, maxSteps, sampleCount, batchMode));
+            return train(out, resumed, initial, cluster, config, new RunSettings(batchSize, maxSteps, sampleCount, batchMode));
         }
     }
 
@@ -172,15 +225,21 @@ final class TrainCommand implements Callable<Integer> {
     private record RunSettings(int batchSize, long maxSteps, int sampleCount, BatchMode batchMode) {
     }
 
-    private Integer train(PrintStream out, CharRnn resumed, ClusterSession cluster, CharRnnConfig config, RunSettings run) {
+    private Integer train(PrintStream out, CharRnn resumed, CharRnn initial, ClusterSession cluster, CharRnnConfig config,
+                          RunSettings run) {
         boolean onBundled = source.onBundled();
         BundledText bundledText = source.bundledText();
-        TextCorpus corpus = cluster == null || onBundled
-                ? source.corpusWithProgress(resumed == null ? null : resumed.vocabulary(), cache, quiet)
-                : cluster.read(spec.commandLine().getParseResult().matchedOption("--text").stringValues().get(0), null);
+        java.util.function.Function<io.github.charrnn.vocabulary.Vocabulary, TextCorpus> read = vocabulary -> cluster == null || onBundled
+                ? source.corpusWithProgress(vocabulary, cache, quiet)
+                : cluster.read(spec.commandLine().getParseResult().matchedOption("--text").stringValues().get(0), vocabulary);
+        FineTuning fineTuning = initial == null ? null : FineTuning.of(initial, read, config, keepOptimizer);
+        TextCorpus corpus = fineTuning != null ? fineTuning.corpus() : read.apply(resumed == null ? null : resumed.vocabulary());
         out.println("text: " + corpus.describe() + (onBundled ? " (bundled; see docs/bundled-texts.md)" : ""));
-        CharRnn rnn = resumed != null ? resumed : inputs.applyTo(CharRnn.builder().vocabulary(corpus.vocabulary()).config(config))
-                .build();
+        if (fineTuning != null) {
+            out.println("fine-tuning " + initFrom + ": " + fineTuning.describe() + (keepOptimizer ? "; optimizer state kept" : ""));
+        }
+        CharRnn rnn = resumed != null ? resumed : fineTuning != null ? fineTuning.model()
+                : inputs.applyTo(CharRnn.builder().vocabulary(corpus.vocabulary()).config(config)).build();
         TrainingRun.Builder trainingRun = TrainingRun.builder(corpus, rnn)
                 .batchSize(run.batchSize()).validationFraction(validationFraction).validationByFile(validationByFile)
                 .mode(run.batchMode()).maxSteps(run.maxSteps())
@@ -191,6 +250,7 @@ final class TrainCommand implements Callable<Integer> {
         if (epochs != null) {
             trainingRun.epochs(epochs);
         }
+        steer(trainingRun, rnn, onBundled ? bundledText.prime() : null);
         TrainingRun prepared = trainingRun.build();   // checks the batching of a resumed run, cuts the mini-batches
         if (validationByFile) {
             out.printf("validation: the last files, %,d of %,d characters%n", prepared.split().validation().length(),
@@ -213,6 +273,9 @@ final class TrainCommand implements Callable<Integer> {
         if (chart != null) {
             out.println("loss curve: " + chart + " (and .csv)");
         }
+        if (prepared.learningRateSchedule() != null) {
+            out.println("learning rate: " + prepared.learningRateSchedule().describe());
+        }
 
         String prime = onBundled ? bundledText.prime() : SampleCommand.defaultPrime(rnn.vocabulary());
         for (int i = 0; i < run.sampleCount(); i++) {
@@ -227,14 +290,85 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The schedule, early stopping and samples flags checked before the text is read (the run checks them again). */
+    private void checkSteering() {
+        if (lrSchedule != null) {
+            LearningRateSchedule.Kind.parse(lrSchedule);
+        }
+        LearningRateSchedule.constant(1).withWarmup(warmup == null ? 0 : warmup);
+        new LearningRateSchedule(LearningRateSchedule.Kind.STEP, 1, 0, lrDecay == null ? 0.5 : lrDecay,
+                lrDecayEvery == null ? 1 : lrDecayEvery, 0, 0);
+        if (lrMin != null && !(lrMin >= 0)) {
+            throw new IllegalArgumentException("--lr-min must be 0 or more, got " + lrMin + ".");
+        }
+        if (patience != null && patience < 1) {
+            throw new IllegalArgumentException("--patience must be at least 1 validation, got " + patience + ".");
+        }
+        if (sampleEvery != null && sampleEvery < 1) {
+            throw new IllegalArgumentException("--sample-every must be at least 1 step, got " + sampleEvery + ".");
+        }
+        if (sampleLength < 1 || sampleTopK < 0) {
+            throw new IllegalArgumentException("--sample-length must be at least 1 and --sample-top-k 0 or more; got "
+                    + sampleLength + " and " + sampleTopK + ".");
+        }
+    }
+
+    /** The schedule, early stopping and samples flags, handed to the run. */
+    private void steer(TrainingRun.Builder trainingRun, CharRnn rnn, String bundledPrime) {
+        if (lrSchedule != null || warmup != null || lrDecay != null || lrDecayEvery != null || lrMin != null) {
+            trainingRun.learningRateSchedule(lrSchedule == null ? LearningRateSchedule.Kind.CONSTANT
+                    : LearningRateSchedule.Kind.parse(lrSchedule), warmup == null ? 0 : warmup, lrDecay, lrDecayEvery, lrMin);
+        }
+        if (patience != null) {
+            trainingRun.patience(patience);
+        }
+        if (sampleEvery != null) {
+            String prime = samplePrime != null ? samplePrime : bundledPrime != null ? bundledPrime
+                    : SampleCommand.defaultPrime(rnn.vocabulary());
+            trainingRun.sampleEvery(sampleEvery, prime, SamplingOptions.builder().length(sampleLength).topK(sampleTopK)
+                    .seed(rnn.config().seed()).build());
+        }
+    }
+
     /** The hyperparameters from the flags (with the bundled text's defaults where a flag is absent). */
     private CharRnnConfig configFromFlags(boolean onBundled) {
         CharRnnConfig articles = CharRnnConfig.DEFAULTS;
         int hiddenSize = hidden != null ? hidden : onBundled ? BUNDLED_HIDDEN : articles.hiddenSize();
+        OutOfMemory.requireNetworkFits(layers, hiddenSize, CellType.parse(cell));
         int sequenceLength = seq != null ? seq : onBundled ? BUNDLED_SEQ : articles.sequenceLength();
         double dropProbability = dropout != null ? dropout : onBundled ? BUNDLED_DROPOUT : articles.dropout();
         double rate = learningRate != null ? learningRate : onBundled ? BUNDLED_LEARNING_RATE : articles.learningRate();
         return new CharRnnConfig(hiddenSize, layers, dropProbability, rate, clip, sequenceLength, seed, CellType.parse(cell));
+    }
+
+    /** The model of --init-from: a file, or the bundled pretrained model. */
+    private CharRnn loadToFineTune() {
+        Path file = initFrom.equalsIgnoreCase("bundled") ? ModelFiles.bundledModelFile() : Path.of(initFrom);
+        return keepOptimizer ? ModelFiles.loadWithOptimizer(file) : ModelFiles.load(file);
+    }
+
+    /**
+     * The hyperparameters of a fine-tuning run: the model's, with the training ones (--dropout, --lr, --clip, --seq,
+     * --seed) from the flags where given. Flags for the architecture may repeat the model's values but not change them.
+     */
+    private CharRnnConfig fineTuneConfig(CharRnn initial) {
+        CharRnnConfig saved = initial.config();
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        Map<String, Boolean> differs = new LinkedHashMap<>();
+        differs.put("--hidden", hidden != null && hidden != saved.hiddenSize());
+        differs.put("--layers", parsed.hasMatchedOption("--layers") && layers != saved.layers());
+        differs.put("--cell", parsed.hasMatchedOption("--cell") && CellType.parse(cell) != saved.cellType());
+        differs.put("--input", inputs.input != null && inputs.encoding() != saved.input());
+        differs.put("--embedding-size", inputs.embeddingSize != null && inputs.embeddingSize != saved.embeddingSize());
+        List<String> changed = differs.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
+        if (!changed.isEmpty()) {
+            throw new IllegalArgumentException(String.join(", ", changed) + " cannot be changed when fine-tuning: the model in "
+                    + initFrom + " has " + saved + ". Leave " + (changed.size() == 1 ? "it" : "them") + " out.");
+        }
+        return new CharRnnConfig(saved.hiddenSize(), saved.layers(), dropout != null ? dropout : saved.dropout(),
+                learningRate != null ? learningRate : saved.learningRate(),
+                parsed.hasMatchedOption("--clip") ? clip : saved.gradientClip(), seq != null ? seq : saved.sequenceLength(),
+                parsed.hasMatchedOption("--seed") ? seed : saved.seed(), saved.cellType(), saved.input(), saved.embeddingSize());
     }
 
     /**
@@ -245,7 +379,8 @@ final class TrainCommand implements Callable<Integer> {
         CharRnn loaded = ModelFiles.loadWithOptimizer(resume);
         if (loaded.trainingPosition() == null) {
             throw new IllegalArgumentException("The model in " + resume + " records no training position (it was never trained,"
-                    + " was saved --for-generation, was trained with --workers or --spark, or was written by an earlier charrnn);"
+                    + " was saved --for-generation, stopped early (--patience), was trained with --workers or --spark, or was written by an"
+                    + " earlier charrnn);"
                     + " train it without --resume.");
         }
         CharRnnConfig saved = loaded.config();

@@ -44,6 +44,16 @@ class LossChartTest {
     }
 
     @Test
+    void readsFilesWithAndWithoutTheRateColumn() throws IOException {
+        LossCurve withRate = LossCurve.read(lossFile("rated", "10,1,3.100000,,0.00200000", "20,1,,3.000000,0.00150000"));
+        assertArrayEquals(new double[] {3.1}, withRate.trainLosses());
+        assertArrayEquals(new double[] {3.0}, withRate.validationLosses());
+        Path old = dir.resolve("old.losses.csv");
+        Files.writeString(old, "step,epoch,train_loss,validation_loss\n10,1,3.100000,\n20,1,,3.000000\n");
+        assertArrayEquals(new double[] {20}, LossCurve.read(old).validationSteps());
+    }
+
+    @Test
     void namesFilesBesideTheModel() {
         assertEquals("m.losses.csv", LossCurve.fileFor(Path.of("m.zip")).getFileName().toString());
         assertEquals("m.losses.png", LossCurve.chartFor(Path.of("m.zip")).getFileName().toString());

@@ -76,7 +76,7 @@ class CheckpointTest {
         assertEquals(1, rows.stream().filter(LossCurve.HEADER::equals).count());
         assertTrue(rows.get(1).startsWith("10,1,"), rows.get(1));   // a row per report: every 10 steps by default
         assertTrue(rows.get(rows.size() - 1).startsWith("540,2,"), rows.get(rows.size() - 1));
-        assertTrue(rows.stream().anyMatch(row -> row.matches("\\d+,\\d,,\\d+\\.\\d{6}")), "a validation row");
+        assertTrue(rows.stream().anyMatch(row -> row.matches("\\d+,\\d,,\\d+\\.\\d{6},[0-9.e-]+")), "a validation row with the rate");
         LossCurve curve = LossCurve.read(dir.resolve("part.losses.csv"));
         assertEquals(540, curve.trainSteps()[curve.trainSteps().length - 1]);
         assertTrue(javax.imageio.ImageIO.read(dir.resolve("part.losses.png").toFile()).getWidth() > 0, "the chart beside the model");

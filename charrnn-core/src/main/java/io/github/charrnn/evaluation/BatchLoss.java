@@ -15,4 +15,10 @@ interface BatchLoss {
      * -log p(target) summed over rows and time, each character's loss weighted by the batch's label mask, if any.
      */
     double negativeLogLikelihood(CharBatch batch);
+
+    /**
+     * As {@link #negativeLogLikelihood(CharBatch)}, also writing each character's -log p(target) (unweighted) into
+     * {@code perCharacter}: row r's time step t at {@code r * length + t}.
+     */
+    double negativeLogLikelihood(CharBatch batch, double[] perCharacter);
 }

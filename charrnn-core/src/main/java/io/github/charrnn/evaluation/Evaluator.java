@@ -137,6 +137,45 @@ public final class Evaluator {
         return new EvaluationResult(lossSum / (ids.length - 1), ids.length - 1);
     }
 
+    /**
+     * Scores one text given as symbol ids, read as one stream from a zero state: character i is predicted from
+     * characters 0 to i − 1, and the losses of characters {@code from} to the end are returned, one each. The
+     * characters before {@code from} only condition (at least the first must: it has nothing to be predicted from).
+     * Runs on the same path as {@link #evaluate(int[], int)}, {@value #TEXT_CHUNK} characters at a time.
+     *
+     * @param from the first character scored, at least 1
+     * @throws IllegalArgumentException if from is below 1 or not below the number of ids, or an id is outside
+     *                                  {@code 0..vocabularySize-1}
+     */
+    public TextScore score(int[] ids, int from, int vocabularySize) {
+        if (from < 1 || from >= ids.length) {
+            throw new IllegalArgumentException("Scoring needs at least one character before the scored ones and one to"
+                    + " score; got " + ids.length + " characters, scored from " + from + ".");
+        }
+        for (int id : ids) {
+            if (id < 0 || id >= vocabularySize) {
+                throw new IllegalArgumentException("Symbol id " + id + " is outside 0.." + (vocabularySize - 1) + ".");
+            }
+        }
+        double[] losses = new double[ids.length - 1];   // losses[i]: of character i + 1
+        loss.clearState();
+        try {
+            for (int start = 0; start < ids.length - 1; start += TEXT_CHUNK) {
+                int end = Math.min(start + TEXT_CHUNK, ids.length - 1);
+                int[][] input = {Arrays.copyOfRange(ids, start, end)};
+                int[][] target = {Arrays.copyOfRange(ids, start + 1, end + 1)};
+                INDArray features = idsInput ? OneHot.idSequences(input) : OneHot.sequences(input, vocabularySize);
+                double[] chunk = new double[end - start];
+                loss.negativeLogLikelihood(new CharBatch(features, idsInput ? BatchFormat.IDS : BatchFormat.ONE_HOT,
+                        OneHot.idSequences(target), BatchFormat.IDS), chunk);
+                System.arraycopy(chunk, 0, losses, start, chunk.length);
+            }
+        } finally {
+            loss.clearState();
+        }
+        return new TextScore(Arrays.copyOfRange(losses, from - 1, losses.length));
+    }
+
     /** Whether this evaluator runs the forward pass rather than {@code rnnTimeStep}. */
     public boolean usesForwardPass() {
         return forwardPass;
@@ -162,6 +201,11 @@ public final class Evaluator {
             @Override
             public double negativeLogLikelihood(CharBatch batch) {
                 return evaluation.negativeLogLikelihood(batch);
+            }
+
+            @Override
+            public double negativeLogLikelihood(CharBatch batch, double[] perCharacter) {
+                return evaluation.negativeLogLikelihood(batch, perCharacter);
             }
         };
     }

@@ -4,6 +4,7 @@ import io.github.charrnn.batching.BatchFormat;
 import io.github.charrnn.batching.CharBatch;
 import io.github.charrnn.batching.OneHot;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -30,6 +31,11 @@ final class RnnTimeStepLoss implements BatchLoss {
 
     @Override
     public double negativeLogLikelihood(CharBatch batch) {
+        return negativeLogLikelihood(batch, null);
+    }
+
+    @Override
+    public double negativeLogLikelihood(CharBatch batch, double[] perCharacter) {
         INDArray probabilities = network.rnnTimeStep(batch.features());
         INDArray labelMask = batch.labelMask();
         INDArray oneHotTargets = batch.labelFormat() == BatchFormat.IDS
@@ -37,6 +43,12 @@ final class RnnTimeStepLoss implements BatchLoss {
         INDArray targetProbability = probabilities.mul(oneHotTargets).sum(1);  // [batch, time]
         Transforms.max(targetProbability, MIN_PROBABILITY, false);
         INDArray logLikelihood = Transforms.log(targetProbability, false);
+        if (perCharacter != null) {
+            double[] values = logLikelihood.castTo(DataType.DOUBLE).dup('c').data().asDouble();   // [batch, time], row-major
+            for (int i = 0; i < values.length; i++) {
+                perCharacter[i] = -values[i];
+            }
+        }
         if (labelMask != null) {
             logLikelihood.muli(labelMask.reshape(logLikelihood.shape()).castTo(logLikelihood.dataType()));
         }

@@ -4,6 +4,7 @@ import io.github.charrnn.batching.OneHot;
 import io.github.charrnn.kernel.SpinningHelper;
 import io.github.charrnn.model.CharRnnConfig;
 import io.github.charrnn.model.NetworkLayout;
+import io.github.charrnn.vocabulary.KnownText;
 import io.github.charrnn.vocabulary.Vocabulary;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -20,10 +21,10 @@ import java.util.function.IntConsumer;
  * Generates text the articles' way: the prime runs through the network first to build up the recurrent state,
  * then each sampled character is fed back in. One stream runs on {@link SingleStreamStepper} (the network's
  * weights as plain float arrays, copied when first needed: make a new Generator after training), several
- * streams together on {@link BatchedStepper}; {@link #nextCharacterProbabilities} runs on DL4J's
- * {@code rnnTimeStep}.
+ * streams together on {@link BatchedStepper}, a beam search on one single-stream stepper per beam
+ * ({@link BeamSearch}); {@link #nextCharacterProbabilities} runs on DL4J's {@code rnnTimeStep}.
  *
- * <p>Thread safety: the two {@code generate} methods may run in any number of threads at once (each generation
+ * <p>Thread safety: the {@code generate} methods may run in any number of threads at once (each generation
  * has its own recurrent state and sampler; they only read the network), as long as nothing changes the network
  * meanwhile. {@link #nextCharacterProbabilities} uses the network's own recurrent state: it must run alone.
  */
@@ -42,33 +43,43 @@ public final class Generator {
     }
 
     /**
-     * Generates {@code options.length()} characters after {@code prime}, handing each code point to
-     * {@code onCharacter} as soon as it is chosen, and returns them (without the prime).
+     * Generates up to {@code options.length()} characters after {@code prime} (fewer when the stop text comes
+     * first), handing each code point to {@code onCharacter} as soon as it is chosen, and returns them (without
+     * the prime). With best-of-N or beam search the chosen text is handed over once it is complete.
      *
-     * @throws IllegalArgumentException if the prime is empty
-     * @throws io.github.charrnn.vocabulary.UnknownCharactersException naming the prime's unknown characters
+     * @throws IllegalArgumentException if the prime is empty (after skipping its unknown characters)
+     * @throws io.github.charrnn.vocabulary.UnknownCharactersException naming the prime's unknown characters, if
+     *                                                                  the options refuse them
      */
     public String generate(String prime, SamplingOptions options, IntConsumer onCharacter) {
-        int[] primeIds = encodePrime(prime);
+        if (options.bestOf() > 1 || options.beam() > 0) {
+            String text = generateTexts(prime, 1, options).texts().get(0).text();
+            text.codePoints().forEach(onCharacter);
+            return text;
+        }
+        return generateOne(encodePrime(prime, options), options, onCharacter).text();
+    }
+
+    private GeneratedText generateOne(KnownText prime, SamplingOptions options, IntConsumer onCharacter) {
         SingleStreamStepper stream = new SingleStreamStepper(streamWeights());
         try (SpinningHelper helper = SpinningHelper.tryStart()) {
             stream.useHelper(helper);
             float[] probabilities = null;
-            for (int id : primeIds) {
+            for (int id : prime.ids()) {
                 probabilities = stream.step(id);
             }
             NextCharacterSampler sampler = new NextCharacterSampler(options);
-            StringBuilder generated = new StringBuilder(options.length());
-            for (int i = 0; i < options.length(); i++) {
+            TextInProgress generated = new TextInProgress(options.stopAt(), options.length());
+            for (int i = 0; i < options.length() && !generated.done(); i++) {
                 int id = sampler.next(probabilities);
                 int codePoint = vocabulary.codePoint(id);
-                generated.appendCodePoint(codePoint);
+                generated.add(codePoint, probabilities[id]);
                 onCharacter.accept(codePoint);
-                if (i + 1 < options.length()) {
+                if (i + 1 < options.length() && !generated.done()) {
                     probabilities = stream.step(id);
                 }
             }
-            return generated.toString();
+            return generated.toGeneratedText();
         } finally {
             stream.useHelper(null);
         }
@@ -96,12 +107,48 @@ public final class Generator {
      * Returns the generated characters of each text, without the prime.
      */
     public List<String> generate(String prime, int count, SamplingOptions options) {
+        return generateTexts(prime, count, options).strings();
+    }
+
+    /**
+     * Generates {@code count} texts after the same prime as {@code options} say, with each text's log-probability:
+     * <ul>
+     *   <li>sampling: one stream, or {@code count} streams in one batch, text i with seed {@code options.seed() + i};</li>
+     *   <li>best-of-N ({@code options.bestOf()} N above 1): count × N streams in one batch, stream j with seed
+     *       {@code options.seed() + j}; text i is the most likely of streams iN to iN + N − 1 (the highest mean
+     *       log-probability of its characters after the stop-text cut; the first of equals);</li>
+     *   <li>beam search ({@code options.beam()} W): the {@code count} most likely of the final W texts, by mean
+     *       log-probability; count must not be above W.</li>
+     * </ul>
+     *
+     * @throws IllegalArgumentException if count is below 1 (or above the beam width), or the prime is empty after
+     *                                  its unknown characters were skipped
+     * @throws io.github.charrnn.vocabulary.UnknownCharactersException naming the prime's unknown characters, if
+     *                                                                  the options refuse them
+     */
+    public Generation generateTexts(String prime, int count, SamplingOptions options) {
         checkCount(count);
-        if (!Nd4j.getEnvironment().isCPU()) {
-            // BatchedStepper reads ND4J's buffers from Java between GEMMs, which needs host memory
-            return generateWithRnnTimeStep(prime, count, options);
+        if (options.beam() > 0 && count > options.beam()) {
+            throw new IllegalArgumentException("A beam search of width " + options.beam() + " gives at most "
+                    + options.beam() + " texts; asked for " + count + ".");
         }
-        int[] primeIds = encodePrime(prime);
+        KnownText known = encodePrime(prime, options);
+        List<GeneratedText> texts;
+        if (options.beam() > 0) {
+            texts = new BeamSearch(streamWeights(), vocabulary, options).run(known.ids(), count);
+        } else if (count == 1 && options.bestOf() == 1) {
+            texts = List.of(generateOne(known, options, codePoint -> { }));
+        } else {
+            List<GeneratedText> streams = Nd4j.getEnvironment().isCPU()
+                    ? generateBatched(known.ids(), count * options.bestOf(), options)
+                    // BatchedStepper reads ND4J's buffers from Java between GEMMs, which needs host memory
+                    : generateWithRnnTimeStep(known.ids(), count * options.bestOf(), options);
+            texts = BestOf.choose(streams, options.bestOf());
+        }
+        return new Generation(known.text(), known.unknownCharacters(), texts);
+    }
+
+    private List<GeneratedText> generateBatched(int[] primeIds, int count, SamplingOptions options) {
         BatchedStepper streams = new BatchedStepper(network, config.cellType(), NetworkLayout.of(config), config.hiddenSize(),
                 vocabulary.size(), count);
         int[] ids = new int[count];
@@ -133,7 +180,11 @@ public final class Generator {
      */
     List<String> generateWithRnnTimeStep(String prime, int count, SamplingOptions options) {
         checkCount(count);
-        int[] primeIds = encodePrime(prime);
+        return generateWithRnnTimeStep(encodePrime(prime, options).ids(), count, options).stream()
+                .map(GeneratedText::text).toList();
+    }
+
+    private List<GeneratedText> generateWithRnnTimeStep(int[] primeIds, int count, SamplingOptions options) {
         int[][] rows = new int[count][];
         Arrays.fill(rows, primeIds);
         network.rnnClearPreviousState();
@@ -155,29 +206,39 @@ public final class Generator {
         }
     }
 
-    /** Samples {@code count} streams: stream i with seed + i, each step's ids fed to {@code step}. */
-    private List<String> sampleStreams(int count, SamplingOptions options, float[][] first,
-                                       Function<int[], float[][]> step) {
+    /**
+     * Samples {@code count} streams: stream i with seed + i, each step's ids fed to {@code step}, until every
+     * stream has its length or its stop text (a finished stream is fed its last character, and nothing is added).
+     */
+    private List<GeneratedText> sampleStreams(int count, SamplingOptions options, float[][] first,
+                                              Function<int[], float[][]> step) {
         NextCharacterSampler[] samplers = new NextCharacterSampler[count];
-        StringBuilder[] texts = new StringBuilder[count];
+        TextInProgress[] texts = new TextInProgress[count];
         for (int i = 0; i < count; i++) {
             samplers[i] = new NextCharacterSampler(options.toBuilder().seed(options.seed() + i).build());
-            texts[i] = new StringBuilder(options.length());
+            texts[i] = new TextInProgress(options.stopAt(), options.length());
         }
         float[][] probabilities = first;
         int[] next = new int[count];
         for (int position = 0; position < options.length(); position++) {
+            boolean running = false;
             for (int i = 0; i < count; i++) {
-                next[i] = samplers[i].next(probabilities[i]);
-                texts[i].appendCodePoint(vocabulary.codePoint(next[i]));
+                if (!texts[i].done()) {
+                    next[i] = samplers[i].next(probabilities[i]);
+                    texts[i].add(vocabulary.codePoint(next[i]), probabilities[i][next[i]]);
+                    running |= !texts[i].done();
+                }
+            }
+            if (!running) {
+                break;
             }
             if (position + 1 < options.length()) {
                 probabilities = step.apply(next);
             }
         }
-        List<String> result = new ArrayList<>(count);
-        for (StringBuilder text : texts) {
-            result.add(text.toString());
+        List<GeneratedText> result = new ArrayList<>(count);
+        for (TextInProgress text : texts) {
+            result.add(text.toGeneratedText());
         }
         return result;
     }
@@ -211,6 +272,18 @@ public final class Generator {
             throw new IllegalArgumentException("The prime must contain at least one character.");
         }
         return vocabulary.encode(prime);
+    }
+
+    private KnownText encodePrime(String prime, SamplingOptions options) {
+        if (prime == null || prime.isEmpty()) {
+            throw new IllegalArgumentException("The prime must contain at least one character.");
+        }
+        KnownText known = options.unknown().encode(vocabulary, prime);
+        if (known.length() == 0) {
+            throw new IllegalArgumentException("The prime has no character the model knows: all " + known.unknownCharacters()
+                    + " were skipped as unknown; give a prime with at least one known character.");
+        }
+        return known;
     }
 
 }

@@ -63,6 +63,14 @@ final class SingleStreamStepper {
         }
     }
 
+    /** Takes over {@code other}'s recurrent state (a stepper over the same weights), as a beam search branches. */
+    void copyStateFrom(SingleStreamStepper other) {
+        for (int l = 0; l < inputs.length; l++) {
+            System.arraycopy(other.inputs[l], 0, inputs[l], 0, inputs[l].length);
+            System.arraycopy(other.c[l], 0, c[l], 0, c[l].length);
+        }
+    }
+
     /**
      * Feeds one character and returns the probabilities of the next one. The returned array is reused by the
      * next call.

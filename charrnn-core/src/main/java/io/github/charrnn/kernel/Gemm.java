@@ -10,8 +10,9 @@ import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemm;
 
 /**
- * {@code c = alpha * op(a) * op(b) + beta * c} in single precision, handed straight to the OpenBLAS that ND4J's
- * CPU backend loaded (same library, same kernel, same threads).
+ * {@code c = alpha * op(a) * op(b) + beta * c} in single precision, handed straight to a native library: oneDNN's
+ * {@code dnnl_sgemm} where it is available (Linux x86-64), else the OpenBLAS that ND4J's CPU backend loaded (same
+ * library, same kernel); either way with as many threads as BLAS has at the time ({@link GemmLibrary}).
  *
  * <p>Why not {@code Nd4j.gemm}: for row-major operands it first copies them into column-major order, and the
  * views a time step needs cost more to create than its product: at the 2 × 128 network's per-step shape
@@ -64,6 +65,10 @@ public final class Gemm {
                                  FloatMatrix c, float alpha, float beta) {
         boolean aTransposed = transposeA != a.columnMajor();
         boolean bTransposed = transposeB != b.columnMajor();
+        if (GemmLibrary.chosen() == GemmLibrary.ONEDNN) {
+            OneDnnGemm.multiply(m, n, k, a, aTransposed, b, bTransposed, c, alpha, beta);
+            return;
+        }
         cblas_sgemm(CblasRowMajor, aTransposed ? CblasTrans : CblasNoTrans, bTransposed ? CblasTrans : CblasNoTrans,
                 m, n, k, alpha, a.memory(), a.leadingDimension(), b.memory(), b.leadingDimension(), beta,
                 c.memory(), c.leadingDimension());

@@ -1,17 +1,11 @@
 package io.github.charrnn.modelfile;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.github.charrnn.model.CellType;
-import io.github.charrnn.model.CharRnnConfig;
-import io.github.charrnn.model.NetworkLayout;
-import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
-import org.deeplearning4j.nn.conf.layers.LSTM;
-import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
-import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
@@ -142,14 +136,16 @@ public final class ModelFile {
         if (!Files.isRegularFile(path)) {
             throw new ModelFileException("The model file " + path + " does not exist or is not a file.");
         }
+        ModelLimits.maxArrayBytes();   // a malformed -Dcharrnn.maxModelBytes is reported as such, not as a damaged file
         ModelMetadata metadata = metadataOf(path);
         MultiLayerNetwork network;
         try (ZipFile zip = new ZipFile(path.toFile())) {
-            network = NetworkEntries.read(zip, withUpdater);
+            network = NetworkEntries.read(zip, metadata, withUpdater);
+        } catch (ConfigurationCheck.Inconsistent e) {
+            throw inconsistent(path, e.getMessage());
         } catch (IOException | RuntimeException e) {
-            throw new ModelFileException("The model file " + path + " holds no readable DL4J network: " + e.getMessage(), e);
+            throw new ModelFileException("The model file " + path + " holds no readable DL4J network: " + sentenceEnd(e.getMessage()), e);
         }
-        checkConsistent(path, network, metadata);
         return new Contents(network, metadata);
     }
 
@@ -196,20 +192,19 @@ public final class ModelFile {
                 throw new ModelFileException("The file " + path + " is not a charrnn model: it has no " + METADATA_ENTRY
                         + " entry (a plain DL4J zip has no vocabulary).");
             }
-            byte[] json;
-            try (InputStream in = zip.getInputStream(entry)) {
-                json = in.readNBytes((int) MAX_METADATA_BYTES + 1);
-            }
-            if (json.length > MAX_METADATA_BYTES) {
+            JsonNode json;
+            try (InputStream in = new BoundedInput(zip.getInputStream(entry), MAX_METADATA_BYTES, METADATA_ENTRY)) {
+                json = JSON.readTree(in);
+            } catch (BoundedInput.TooLarge e) {
                 throw new ModelFileException("The " + METADATA_ENTRY + " entry of " + path + " is larger than "
                         + (MAX_METADATA_BYTES >> 20) + " MB; it is not a charrnn model file.");
             }
-            int version = JSON.readTree(json).path("formatVersion").asInt(-1);
+            int version = json == null ? -1 : json.path("formatVersion").asInt(-1);
             if (version < 1 || version > FORMAT_VERSION) {
                 throw new ModelFileException("The model file " + path + " has format version " + version
                         + "; this version of charrnn reads versions 1 to " + FORMAT_VERSION + ".");
             }
-            ModelMetadata metadata = JSON.readValue(json, ModelMetadata.class);
+            ModelMetadata metadata = JSON.treeToValue(json, ModelMetadata.class);
             if (metadata.vocabulary() == null || metadata.config() == null || metadata.training() == null) {
                 throw new ModelFileException("The " + METADATA_ENTRY + " entry of " + path
                         + " lacks its vocabulary, hyperparameters or training summary.");
@@ -222,43 +217,8 @@ public final class ModelFile {
         }
     }
 
-    /** The network must be the one the metadata describes: sizes, layer count and kinds. */
-    private static void checkConsistent(Path path, MultiLayerNetwork network, ModelMetadata metadata) {
-        CharRnnConfig config = metadata.config();
-        NetworkLayout layout = NetworkLayout.of(config);
-        boolean embeddingFirst = network.getLayer(0).conf().getLayer() instanceof EmbeddingSequenceLayer;
-        if (layout.embedded() != embeddingFirst
-                || layout.embedded() && network.layerSize(0) != config.embeddingSize()) {
-            throw inconsistent(path, "its hyperparameters say " + (layout.embedded()
-                    ? "an embedding of " + config.embeddingSize() : "one-hot input") + " but its network's first layer is a "
-                    + network.getLayer(0).conf().getLayer().getClass().getSimpleName() + " of " + network.layerSize(0));
-        }
-        int layers = network.getnLayers();
-        if (layers != layout.networkLayers()) {
-            throw inconsistent(path, "its hyperparameters say " + config.layers() + " recurrent layers"
-                    + (layout.embedded() ? " after an embedding layer" : "") + " but its network has " + layers
-                    + " layers in all");
-        }
-        long inputs = network.layerInputSize(0);
-        long outputs = network.layerSize(layout.output());
-        int vocabulary = metadata.vocabulary().size();
-        if (inputs != vocabulary || outputs != vocabulary) {
-            throw inconsistent(path, "its vocabulary has " + vocabulary + " symbols but its network takes " + inputs
-                    + " inputs and gives " + outputs + " outputs");
-        }
-        Class<?> cell = config.cellType() == CellType.LSTM ? LSTM.class : SimpleRnn.class;
-        for (int l = 0; l < config.layers(); l++) {
-            int i = layout.recurrent(l);
-            if (!cell.isInstance(network.getLayer(i).conf().getLayer()) || network.layerSize(i) != config.hiddenSize()) {
-                throw inconsistent(path, "its hyperparameters say " + config.cellType() + " layers of "
-                        + config.hiddenSize() + " units but its network's layer " + (i + 1) + " is a "
-                        + network.getLayer(i).conf().getLayer().getClass().getSimpleName() + " of "
-                        + network.layerSize(i));
-            }
-        }
-        if (!(network.getLayer(layout.output()).conf().getLayer() instanceof RnnOutputLayer)) {
-            throw inconsistent(path, "its network does not end in an RnnOutputLayer");
-        }
+    private static String sentenceEnd(String message) {
+        return message == null ? "no reason given." : message.endsWith(".") ? message : message + ".";
     }
 
     private static ModelFileException inconsistent(Path path, String what) {

@@ -1,6 +1,8 @@
 package io.github.charrnn.modelfile;
 
 import io.github.charrnn.model.CharRnnConfig;
+import io.github.charrnn.training.EarlyStopping;
+import io.github.charrnn.training.LearningRateSchedule;
 import io.github.charrnn.training.TrainingPosition;
 import io.github.charrnn.vocabulary.Vocabulary;
 
@@ -17,7 +19,17 @@ import io.github.charrnn.vocabulary.Vocabulary;
  * @param provenance     who wrote the file, and when
  * @param position       where training stood when the file was written, for resuming it; null if never trained
  *                       (and in files of earlier versions)
+ * @param schedule       the learning-rate schedule of the run that trained it last, which a resumed run continues;
+ *                       null for the configured rate throughout (and in files of earlier versions)
+ * @param earlyStopping  where early stopping stood, which a resumed run continues; null without early stopping
  */
 public record ModelMetadata(int formatVersion, Vocabulary vocabulary, CharRnnConfig config, TrainingSummary training,
-                            Provenance provenance, TrainingPosition position) {
+                            Provenance provenance, TrainingPosition position, LearningRateSchedule schedule,
+                            EarlyStopping earlyStopping) {
+
+    /** Metadata without a schedule or early stopping. */
+    public ModelMetadata(int formatVersion, Vocabulary vocabulary, CharRnnConfig config, TrainingSummary training,
+                         Provenance provenance, TrainingPosition position) {
+        this(formatVersion, vocabulary, config, training, provenance, position, null, null);
+    }
 }

@@ -10,6 +10,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.zip.ZipEntry;
@@ -17,28 +19,48 @@ import java.util.zip.ZipFile;
 
 /**
  * Reads DL4J's entries of a model zip — configuration.json, coefficients.bin and, if wanted, updaterState.bin —
- * and nothing else, with every read bounded: the configuration to {@value #MAX_CONFIGURATION_BYTES} bytes, each
- * array to the size the configuration implies, whatever the zip declares (a zip bomb stops at the bound). Arrays
- * are parsed in Java ({@link ArrayEntry}), so nothing of the file's shape information reaches ND4J's native code. DL4J's own
+ * and nothing else. No limit comes from the file's own claims:
+ * <ol>
+ *   <li>the configuration is read to at most {@value #MAX_CONFIGURATION_BYTES} bytes and checked against our
+ *   metadata ({@link ConfigurationCheck}) before any array is touched, so the parameter count is the one the
+ *   vocabulary and hyperparameters give;</li>
+ *   <li>that count must fit {@link ModelLimits#maxArrayBytes()} (a property of this JVM, not of the file), and the
+ *   entry's compressed bytes, which the file's real size bounds, must be able to hold it (deflate expands at most
+ *   {@value #MAX_DEFLATE_RATIO} times);</li>
+ *   <li>each array entry is streamed ({@link ArrayEntry}): its headers are checked against that count, the array
+ *   is filled a block at a time, and the entry must end there (a zip bomb stops at the first byte past it).</li>
+ * </ol>
+ * Arrays are parsed in Java, so nothing of the file's shape information reaches ND4J's native code. DL4J's own
  * {@code ModelSerializer} instead inflates every entry whole and Java-deserializes a {@code preprocessor.bin} if
  * there is one; this reader never does either.
  */
 final class NetworkEntries {
 
     static final int MAX_CONFIGURATION_BYTES = 16 << 20;
+    /** Deflate's largest expansion: 258 bytes from about two bits, rounded up. */
+    static final int MAX_DEFLATE_RATIO = 1032;
     private static final int ARRAY_HEADER_SLACK = 4096;
 
     private NetworkEntries() {
     }
 
+    /** {@link #read(ZipFile, ModelMetadata, boolean)} without metadata to check the configuration against. */
+    static MultiLayerNetwork read(ZipFile zip, boolean withUpdater) throws IOException {
+        return read(zip, null, withUpdater);
+    }
+
     /**
      * The network of the zip, with its updater state if {@code withUpdater} and the zip has one.
      *
+     * @param metadata our metadata of the same file, which DL4J's configuration must agree with (null: not checked)
+     * @throws ConfigurationCheck.Inconsistent if the configuration is not the network the metadata describes
      * @throws IOException (with a message saying what is wrong) for anything but a well-formed network
      */
-    static MultiLayerNetwork read(ZipFile zip, boolean withUpdater) throws IOException {
-        String json = new String(readBounded(zip, ModelSerializer.CONFIGURATION_JSON, MAX_CONFIGURATION_BYTES),
-                StandardCharsets.UTF_8);
+    static MultiLayerNetwork read(ZipFile zip, ModelMetadata metadata, boolean withUpdater) throws IOException {
+        String json;
+        try (InputStream in = open(zip, ModelSerializer.CONFIGURATION_JSON, MAX_CONFIGURATION_BYTES)) {
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
         // Parsing DL4J's configuration (a third of a second, mostly class loading) needs no ND4J, so it runs on a
         // second thread while this one makes sure ND4J's native code is loaded (over half a second the first time).
         CompletableFuture<MultiLayerConfiguration> parsed = CompletableFuture.supplyAsync(
@@ -50,9 +72,11 @@ final class NetworkEntries {
         } catch (CompletionException e) {
             throw new IOException("its DL4J configuration is not a valid network: " + rootMessage(e.getCause()), e);
         }
+        if (metadata != null) {
+            ConfigurationCheck.check(conf, metadata);
+        }
         long parameters = parameterCount(conf);
-        byte[] coefficients = readBounded(zip, ModelSerializer.COEFFICIENTS_BIN, arrayBound(parameters));
-        INDArray params = ArrayEntry.read(coefficients, parameters, ModelSerializer.COEFFICIENTS_BIN);
+        INDArray params = readArray(zip, ModelSerializer.COEFFICIENTS_BIN, parameters, "weights");
         if (!Double.isFinite(params.norm1Number().doubleValue())) {
             throw new IOException("its weights contain NaN or infinite values");
         }
@@ -62,8 +86,7 @@ final class NetworkEntries {
         if (withUpdater && zip.getEntry(ModelSerializer.UPDATER_BIN) != null) {
             INDArray state = network.getUpdater().getStateViewArray();
             long expected = state == null ? 0 : state.length();
-            byte[] bytes = readBounded(zip, ModelSerializer.UPDATER_BIN, arrayBound(expected));
-            INDArray updaterState = ArrayEntry.read(bytes, expected, ModelSerializer.UPDATER_BIN);
+            INDArray updaterState = readArray(zip, ModelSerializer.UPDATER_BIN, expected, "optimizer state");
             if (expected > 0 && !Double.isFinite(updaterState.norm1Number().doubleValue())) {
                 throw new IOException("its optimizer state contains NaN or infinite values (resume from an earlier checkpoint)");
             }
@@ -82,24 +105,44 @@ final class NetworkEntries {
         return count;
     }
 
-    /** At most {@code limit} bytes of the entry; more means the entry is not what it should be. */
-    private static byte[] readBounded(ZipFile zip, String name, long limit) throws IOException {
+    /**
+     * The array entry {@code name} of {@code elements} values, after checking that this JVM's limit allows it and
+     * that the entry's compressed bytes can hold it.
+     */
+    private static INDArray readArray(ZipFile zip, String name, long elements, String what) throws IOException {
+        long smallest = elements * Float.BYTES;
+        long limit = ModelLimits.maxArrayBytes();
+        if (smallest > limit) {
+            throw new IOException("its network needs " + elements + " values of " + what + " (" + ModelLimits.describe(smallest)
+                    + "), more than the " + ModelLimits.describe(limit) + " one array may take here (raise -D"
+                    + ModelLimits.PROPERTY + " or the heap, -Xmx)");
+        }
+        ZipEntry entry = entry(zip, name);
+        long stored = Math.min(entry.getCompressedSize() < 0 ? Long.MAX_VALUE : entry.getCompressedSize(),
+                Files.size(Path.of(zip.getName())));
+        long holds = entry.getMethod() == ZipEntry.STORED ? stored
+                : stored > Long.MAX_VALUE / MAX_DEFLATE_RATIO ? Long.MAX_VALUE : stored * MAX_DEFLATE_RATIO;
+        if (holds < smallest) {
+            throw new IOException("its " + name + " entry has " + stored + " stored bytes, too few to hold the "
+                    + ModelLimits.describe(smallest) + " of " + what + " its network needs");
+        }
+        long bound = Math.min(elements * Double.BYTES, limit) + ARRAY_HEADER_SLACK;
+        try (InputStream in = open(zip, name, bound)) {
+            return ArrayEntry.read(in, elements, name, limit);
+        }
+    }
+
+    /** The entry's stream, failing once more than {@code limit} bytes come out of it. */
+    private static InputStream open(ZipFile zip, String name, long limit) throws IOException {
+        return new BoundedInput(zip.getInputStream(entry(zip, name)), limit, name);
+    }
+
+    private static ZipEntry entry(ZipFile zip, String name) throws IOException {
         ZipEntry entry = zip.getEntry(name);
         if (entry == null) {
             throw new IOException("it lacks DL4J's " + name + " entry");
         }
-        int cap = (int) Math.min(limit, Integer.MAX_VALUE - 9);
-        try (InputStream in = zip.getInputStream(entry)) {
-            byte[] bytes = in.readNBytes(cap + 1);
-            if (bytes.length > cap) {
-                throw new IOException("its " + name + " entry is larger than such a network can need (" + cap + " bytes)");
-            }
-            return bytes;
-        }
-    }
-
-    private static long arrayBound(long elements) {
-        return elements * Double.BYTES + ARRAY_HEADER_SLACK;
+        return entry;
     }
 
     private static String rootMessage(Throwable e) {

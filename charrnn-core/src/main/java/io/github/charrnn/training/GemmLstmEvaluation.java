@@ -95,7 +95,23 @@ public final class GemmLstmEvaluation {
      * @throws IllegalArgumentException if the batch does not fit the network
      */
     public double negativeLogLikelihood(CharBatch batch) {
+        return negativeLogLikelihood(batch, null);
+    }
+
+    /**
+     * As {@link #negativeLogLikelihood(CharBatch)}, also writing each character's loss (-ln p of its label;
+     * unweighted by the mask) into {@code perCharacter}, row r's time step t at {@code r * length + t} (null: not
+     * written).
+     *
+     * @throws IllegalArgumentException if the batch does not fit the network, or perCharacter is shorter than
+     *                                  rows × length
+     */
+    public double negativeLogLikelihood(CharBatch batch, double[] perCharacter) {
         checkShapes(batch);
+        if (perCharacter != null && perCharacter.length < batch.rows() * batch.length()) {
+            throw new IllegalArgumentException("The array for the losses of " + batch.rows() * batch.length()
+                    + " characters holds only " + perCharacter.length + ".");
+        }
         int rows = (int) batch.rows();
         long length = batch.length();
         prepare(rows);
@@ -114,8 +130,16 @@ public final class GemmLstmEvaluation {
                 activations = passes[l].forward(activations, time);
                 passes[l].carryState();
             }
+            double[] rowLosses = perCharacter == null ? null : new double[time * rows];
             sum += output.negativeLogLikelihood(activations, OffHeapRows.timeMajor(y, from, time), batch.labelFormat(),
-                    mask == null ? null : OffHeapRows.timeMajor(mask, from, time), time * rows);
+                    mask == null ? null : OffHeapRows.timeMajor(mask, from, time), time * rows, rowLosses);
+            if (perCharacter != null) {
+                for (int t = 0; t < time; t++) {
+                    for (int r = 0; r < rows; r++) {
+                        perCharacter[(int) (r * length + from + t)] = rowLosses[t * rows + r];
+                    }
+                }
+            }
         }
         return sum;
     }

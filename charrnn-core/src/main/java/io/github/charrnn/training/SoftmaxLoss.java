@@ -42,6 +42,15 @@ final class SoftmaxLoss {
      */
     double negativeLogLikelihood(INDArray input, OffHeapRows labels, BatchFormat labelFormat, OffHeapRows rowWeights,
                                  int rows) {
+        return negativeLogLikelihood(input, labels, labelFormat, rowWeights, rows, null);
+    }
+
+    /**
+     * As {@link #negativeLogLikelihood(INDArray, OffHeapRows, BatchFormat, OffHeapRows, int)}, also writing each row's
+     * loss (unweighted; 0 for a skipped row) into {@code rowLosses} (null: not written).
+     */
+    double negativeLogLikelihood(INDArray input, OffHeapRows labels, BatchFormat labelFormat, OffHeapRows rowWeights,
+                                 int rows, double[] rowLosses) {
         Gemm.multiply(FloatMatrix.of(input), false, FloatMatrix.of(weights), false, logits.block(0, rows), 1f, 0f);
         float[] b = bias.toFloatVector();
         boolean ids = labelFormat == BatchFormat.IDS;
@@ -58,12 +67,18 @@ final class SoftmaxLoss {
                 if (rowWeights != null) {
                     rowWeights.read(r, 1, weight);
                     if (weight[0] == 0) {
+                        if (rowLosses != null) {
+                            rowLosses[r] = 0;
+                        }
                         continue;
                     }
                 }
                 logits.read(r, 1, row);
                 labels.read(r, 1, target);
                 double loss = ids ? rowLoss(row, b, (int) target[0]) : rowLoss(row, b, target);
+                if (rowLosses != null) {
+                    rowLosses[r] = loss;
+                }
                 sum += rowWeights == null ? loss : weight[0] * loss;
             }
             blockLosses[k] = sum;

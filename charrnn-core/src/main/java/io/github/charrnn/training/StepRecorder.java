@@ -29,6 +29,9 @@ final class StepRecorder extends BaseTrainingListener implements GemmLstmTrainin
     private double lastReportedLoss = Double.NaN;
     private double lastStepLoss = Double.NaN;
     private double validationLoss = Double.NaN;
+    private java.util.function.DoubleSupplier learningRate = () -> Double.NaN;
+    private StepObserver afterStep = steps -> { };
+    private double lastStepRate = Double.NaN;
 
     StepRecorder(long stepsBefore, int reportEvery, List<ProgressListener> listeners, ThroughputClock clock) {
         this.totalSteps = stepsBefore;
@@ -45,6 +48,7 @@ final class StepRecorder extends BaseTrainingListener implements GemmLstmTrainin
     @Override
     public void stepDone(long rows, long time, double meanLoss) {
         lastStepLoss = meanLoss;
+        lastStepRate = learningRate.getAsDouble();
         runChars += rows * time;
         totalSteps++;
         runSteps++;
@@ -54,6 +58,13 @@ final class StepRecorder extends BaseTrainingListener implements GemmLstmTrainin
         if (totalSteps % reportEvery == 0) {
             report(false);
         }
+        afterStep.afterStep(totalSteps);
+    }
+
+    /** Reports carry the rate {@code rate} gives (the latest step's); {@code observer} hears after every step, after any report. */
+    void steer(java.util.function.DoubleSupplier rate, StepObserver observer) {
+        this.learningRate = rate;
+        this.afterStep = observer;
     }
 
     /** Tells the listeners; {@code validated} marks a report right after a validation. */
@@ -64,7 +75,7 @@ final class StepRecorder extends BaseTrainingListener implements GemmLstmTrainin
             stepsSinceReport = 0;
         }
         TrainingProgress progress = new TrainingProgress(totalSteps, epoch, lastReportedLoss, validationLoss,
-                charsPerSecond(), validated);
+                charsPerSecond(), validated, lastStepRate);
         for (ProgressListener listener : listeners) {
             listener.onProgress(progress);
         }

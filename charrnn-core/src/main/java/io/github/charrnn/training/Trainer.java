@@ -39,6 +39,8 @@ public final class Trainer {
     private final int vocabularySize;
     private final boolean takesIds;                // embedding input: features may be ids
     private Evaluator validator;                   // made at the first validation, kept for the others
+    private EarlyStopper stopper;                  // null without early stopping
+    private boolean bestRestored;                  // the run stopped early and holds its best validation's weights
 
     /**
      * @param network         the network to train (its truncated-BPTT length is {@code sequenceLength})
@@ -91,6 +93,8 @@ public final class Trainer {
         StepRecorder recorder = new StepRecorder(stepsBefore, options.reportEvery(), List.copyOf(listeners), clock);
         Collection<TrainingListener> previousListeners = new ArrayList<>(network.getListeners());   // a copy: DL4J returns its own list, which setListeners clears
         network.setListeners(new GlobalNormClipping(gradientClip), recorder);
+        Steering steering = options.steering();
+        steer(recorder, steering, stepsBefore);
         TrainingPosition resume = options.resumeFrom();
         BatchingKey batching = options.batching();
         if (resume != null) {
@@ -108,7 +112,7 @@ public final class Trainer {
         double bestValidation = Double.POSITIVE_INFINITY;
         StepRules rules = new StepRules(options);
         try {
-            for (; rules.epochBegins(epoch, recorder.runSteps()); epoch++) {
+            for (; rules.epochBegins(epoch, recorder.runSteps()) && !stoppedEarly(); epoch++) {
                 boolean resumedEpoch = resume != null && epoch == resume.epoch();
                 if (!resumedEpoch) {
                     epochsBegun++;
@@ -117,7 +121,7 @@ public final class Trainer {
                 positionAtEpoch(train, resumedEpoch ? resume.epoch() : 1, resumedEpoch);
                 StepRules.checkNotEmpty(train.hasNext());
                 batchesDone = resumedEpoch ? skip(train, resume.batchesDone()) : 0;
-                while (train.hasNext() && !rules.limitReached(recorder.runSteps())) {
+                while (train.hasNext() && !rules.limitReached(recorder.runSteps()) && !stoppedEarly()) {
                     CharBatch whole = nextBatch(train);
                     // a step limit inside the mini-batch cuts it short; checkpoints need its end
                     CharBatch batch = whole.firstColumns(
@@ -142,6 +146,9 @@ public final class Trainer {
                         stepsAtLastValidation = recorder.totalSteps();
                         bestValidation = checkpointIfBest(checkpoints, recorder, bestValidation,
                                 position(epoch, batchesDone, batching), wholeBatch);
+                        if (stoppedEarly()) {
+                            break;
+                        }
                     }
                     boolean checkpointDue = checkpoints != null && options.checkpointEvery() > 0 && wholeBatch
                             && recorder.totalSteps() - stepsAtLastCheckpoint >= options.checkpointEvery();
@@ -158,10 +165,11 @@ public final class Trainer {
                     bestValidation = checkpointIfBest(checkpoints, recorder, bestValidation,
                             position(epoch, batchesDone, batching), true);
                 }
-                if (!rules.epochBegins(epoch + 1, recorder.runSteps())) {
+                if (!rules.epochBegins(epoch + 1, recorder.runSteps()) || stoppedEarly()) {
                     break;   // the position stays in this epoch
                 }
             }
+            bestRestored = stoppedEarly() && stopper.restoreBest();
         } finally {
             network.setListeners(previousListeners);
         }
@@ -237,6 +245,44 @@ public final class Trainer {
         }
         recorder.validationDone(validator.evaluate(validation).loss());
         recorder.report(true);
+        if (stopper != null) {
+            stopper.validated(recorder.totalSteps(), recorder.validationLoss());
+        }
+    }
+
+    /**
+     * Sets up the steering of a run: the schedule's rate for the next step now and after every step, the rate in the
+     * reports, the step observers, early stopping.
+     */
+    private void steer(StepRecorder recorder, Steering steering, long stepsBefore) {
+        LearningRateSchedule schedule = steering.schedule();
+        if (schedule != null) {
+            LearningRates.set(network, schedule.rateAt(stepsBefore));
+        }
+        List<StepObserver> observers = steering.observers();
+        recorder.steer(() -> LearningRates.current(network), steps -> {
+            if (schedule != null) {
+                LearningRates.set(network, schedule.rateAt(steps));
+            }
+            for (StepObserver observer : observers) {
+                observer.afterStep(steps);
+            }
+        });
+        stopper = steering.earlyStopping() == null ? null : new EarlyStopper(network, steering.earlyStopping());
+    }
+
+    /** Whether the last run stopped early and the network holds the weights of its best validation again. */
+    public boolean bestRestored() {
+        return bestRestored;
+    }
+
+    private boolean stoppedEarly() {
+        return stopper != null && stopper.state().stopped();
+    }
+
+    /** Where early stopping stands (null without it): after a run that stopped, the network holds the best validation's weights, if that validation was in this run. */
+    public EarlyStopping earlyStopping() {
+        return stopper == null ? null : stopper.state();
     }
 
     /** Sequence-length windows (steps) in a mini-batch: the last may be shorter. */

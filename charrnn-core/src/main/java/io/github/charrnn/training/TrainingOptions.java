@@ -15,12 +15,20 @@ package io.github.charrnn.training;
  *                       the earlier ones included), or null to start at the first mini-batch of epoch 1
  * @param batching       how the data is cut, recorded in every {@link TrainingPosition} so that a resumed run can
  *                       be checked against it ({@link BatchingKey#checkResumes}); may be null
+ * @param steering       learning-rate schedule, early stopping and step observers ({@link Steering#NONE} for none)
  */
 public record TrainingOptions(int epochs, long maxSteps, int reportEvery, int validateEvery, long checkpointEvery,
-                              TrainingPosition resumeFrom, BatchingKey batching) {
+                              TrainingPosition resumeFrom, BatchingKey batching, Steering steering) {
+
+    /** Options without steering. */
+    public TrainingOptions(int epochs, long maxSteps, int reportEvery, int validateEvery, long checkpointEvery,
+                           TrainingPosition resumeFrom, BatchingKey batching) {
+        this(epochs, maxSteps, reportEvery, validateEvery, checkpointEvery, resumeFrom, batching, Steering.NONE);
+    }
 
     /** Checks every value; the exception names the value and what is allowed. */
     public TrainingOptions {
+        steering = steering == null ? Steering.NONE : steering;
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be at least 1, got " + epochs + ".");
         }
@@ -52,7 +60,7 @@ public record TrainingOptions(int epochs, long maxSteps, int reportEvery, int va
     /** A builder holding this object's values. */
     public Builder toBuilder() {
         return new Builder().epochs(epochs).maxSteps(maxSteps).reportEvery(reportEvery).validateEvery(validateEvery)
-                .checkpointEvery(checkpointEvery).resumeFrom(resumeFrom).batching(batching);
+                .checkpointEvery(checkpointEvery).resumeFrom(resumeFrom).batching(batching).steering(steering);
     }
 
     /** Builder of {@link TrainingOptions}; values are checked by {@link #build()}. */
@@ -64,6 +72,7 @@ public record TrainingOptions(int epochs, long maxSteps, int reportEvery, int va
         private long checkpointEvery = 0;
         private TrainingPosition resumeFrom;
         private BatchingKey batching;
+        private Steering steering = Steering.NONE;
 
         /** Passes over the training data (default 1). */
         public Builder epochs(int epochs) {
@@ -107,9 +116,15 @@ public record TrainingOptions(int epochs, long maxSteps, int reportEvery, int va
             return this;
         }
 
+        /** Learning-rate schedule, early stopping and step observers (default {@link Steering#NONE}). */
+        public Builder steering(Steering steering) {
+            this.steering = steering;
+            return this;
+        }
+
         /** The options; throws IllegalArgumentException naming an invalid value. */
         public TrainingOptions build() {
-            return new TrainingOptions(epochs, maxSteps, reportEvery, validateEvery, checkpointEvery, resumeFrom, batching);
+            return new TrainingOptions(epochs, maxSteps, reportEvery, validateEvery, checkpointEvery, resumeFrom, batching, steering);
         }
     }
 }

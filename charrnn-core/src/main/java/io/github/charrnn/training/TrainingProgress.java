@@ -13,9 +13,16 @@ package io.github.charrnn.training;
  * @param charsPerSecond   training throughput of this run (characters of all batch rows per second, validation
  *                         time excluded)
  * @param validated        true if this report comes right after a validation
+ * @param learningRate     the learning rate of the latest step, NaN where unknown (data-parallel training)
  */
 public record TrainingProgress(long step, int epoch, double trainLoss, double validationLoss,
-                               double charsPerSecond, boolean validated) {
+                               double charsPerSecond, boolean validated, double learningRate) {
+
+    /** A report without the learning rate. */
+    public TrainingProgress(long step, int epoch, double trainLoss, double validationLoss, double charsPerSecond,
+                            boolean validated) {
+        this(step, epoch, trainLoss, validationLoss, charsPerSecond, validated, Double.NaN);
+    }
 
     /** exp(train loss). */
     public double trainPerplexity() {

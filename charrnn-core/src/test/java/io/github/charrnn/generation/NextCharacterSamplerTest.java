@@ -138,4 +138,93 @@ class NextCharacterSamplerTest {
     private static NextCharacterSampler sampler(SamplingOptions.Builder options) {
         return new NextCharacterSampler(options.build());
     }
+
+    @Test
+    void theKeptSetIsTheDirectComputationsOnKnownDistributions() {
+        float[] p = {0.05f, 0.30f, 0.10f, 0.25f, 0.30f};
+        // sorted: 1 (.30), 4 (.30), 3 (.25), 2 (.10), 0 (.05); cumulative .30 .60 .85 .95 1
+        assertArrayEquals(new int[]{1}, kept(p, 0, 0.3, 1));
+        assertArrayEquals(new int[]{1, 4}, kept(p, 0, 0.31, 1));
+        assertArrayEquals(new int[]{1, 4, 3}, kept(p, 0, 0.85, 1));
+        assertArrayEquals(new int[]{1, 4, 3, 2}, kept(p, 0, 0.9, 1));
+        assertArrayEquals(new int[]{0, 1, 2, 3, 4}, kept(p, 0, 1, 1));   // neither cuts: id order
+        // top-k first, then top-p of what is left (renormalised): of .30 .30 .25 (sum .85), two hold .706
+        assertArrayEquals(new int[]{1, 4}, kept(p, 3, 0.7, 1));
+        assertArrayEquals(new int[]{1, 4, 3}, kept(p, 3, 0.71, 1));
+        // temperature 0.5 squares: .09 .09 .0625 .01 .0025 (sum .255): .18/.255 = .706 < .75 <= .2425/.255
+        assertArrayEquals(new int[]{1, 4}, kept(p, 0, 0.70, 0.5));
+        assertArrayEquals(new int[]{1, 4, 3}, kept(p, 0, 0.75, 0.5));
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int trial = 0; trial < 300; trial++) {
+            int v = 1 + random.nextInt(40);
+            float[] q = new float[v];
+            for (int i = 0; i < v; i++) {
+                q[i] = random.nextInt(4) == 0 ? (float) random.nextInt(5) / 10 : (float) random.nextDouble();   // some ties
+            }
+            int k = random.nextInt(v + 1);
+            double topP = random.nextInt(5) == 0 ? 1 : 0.05 + 0.95 * random.nextDouble();
+            double temperature = random.nextBoolean() ? 1 : 0.2 + 2 * random.nextDouble();
+            assertArrayEquals(direct(q, k, topP, temperature), kept(q, k, topP, temperature),
+                    "trial " + trial + ": " + Arrays.toString(q) + " k " + k + " p " + topP + " T " + temperature);
+        }
+    }
+
+    @Test
+    void topPSamplesOnlyInTheNucleusInProportion() {
+        int[] counts = draw(sampler(options().topK(0).topP(0.6)), PROBABILITIES);
+        assertEquals(0, counts[0] + counts[2] + counts[3]);
+        assertEquals(0.5, counts[1] / (double) DRAWS, 0.02);
+        assertEquals(0.5, counts[4] / (double) DRAWS, 0.02);
+    }
+
+    @Test
+    void topKOnALargeVocabularyMatchesASort() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        float[] p = new float[2579];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = (float) Math.pow(random.nextDouble(), 8);
+        }
+        assertArrayEquals(direct(p, 40, 1, 1), NextCharacterSampler.topK(p, 40));
+    }
+
+    /** The kept set by the definition: sort by (p desc, id asc), take k, temper, renormalise, shortest prefix >= p. */
+    private static int[] direct(float[] p, int k, double topP, double temperature) {
+        Integer[] order = new Integer[p.length];
+        for (int i = 0; i < p.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> p[a] != p[b] ? Float.compare(p[b], p[a]) : Integer.compare(a, b));
+        int keep = k == 0 ? p.length : k;
+        if (keep == p.length && topP >= 1) {
+            int[] all = new int[p.length];
+            Arrays.setAll(all, i -> i);
+            return all;
+        }
+        double[] w = new double[keep];
+        double total = 0;
+        for (int i = 0; i < keep; i++) {
+            w[i] = Math.pow(p[order[i]], 1 / temperature);
+            total += w[i];
+        }
+        int n = keep;
+        if (topP < 1) {
+            double sum = 0;
+            for (int i = 0; i < keep; i++) {
+                sum += w[i];
+                if (sum >= topP * total * (1 - 1e-12)) {
+                    n = i + 1;
+                    break;
+                }
+            }
+        }
+        int[] ids = new int[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = order[i];
+        }
+        return ids;
+    }
+
+    private static int[] kept(float[] p, int k, double topP, double temperature) {
+        return sampler(options().topK(k).topP(topP).temperature(temperature)).keptIds(p);
+    }
 }

@@ -9,9 +9,9 @@ import java.util.Random;
 
 /**
  * Checks {@link Gemm} against a double-precision product computed in Java, at the LSTM's shapes and every
- * transposition, on whichever OpenBLAS kernel this JVM runs. A program of its own (run by GemmKernelsTest in a
- * child JVM per kernel, since OpenBLAS picks its kernel once per process): prints the kernel and the worst error,
- * exits 1 if any product is off by more than the bound.
+ * transposition, on whichever library ({@link GemmLibrary}) and OpenBLAS kernel this JVM runs. A program of its
+ * own (run by GemmKernelsTest in a child JVM per kernel, since OpenBLAS picks its kernel once per process): prints
+ * the library, the kernel and the worst error, exits 1 if any product is off by more than the bound.
  */
 public final class GemmAccuracy {
 
@@ -30,7 +30,9 @@ public final class GemmAccuracy {
         BlasKernel.Choice choice = BlasKernel.choose();
         Nd4j.factory().blas().setMaxThreads(2);
         double worst = worstRelativeError(new Random(7));
-        System.out.printf("kernel %s worst %.3g%n", choice.kernel(), worst);
+        Nd4j.factory().blas().setMaxThreads(1);   // one thread per product, as each training shard has
+        worst = Math.max(worst, worstRelativeError(new Random(8)));
+        System.out.printf("library %s kernel %s worst %.3g%n", GemmLibrary.chosen(), choice.kernel(), worst);
         System.exit(worst <= 1 ? 0 : 1);
     }
 

@@ -21,9 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * Every OpenBLAS kernel charrnn may choose on this CPU computes the network's products correctly (GemmAccuracy in a
- * child JVM per kernel, since OpenBLAS reads its kernel once per process), the kernel charrnn chooses is the one
- * OpenBLAS then runs, and {@link Gemm} reads ND4J views and layouts as ND4J does.
+ * Every OpenBLAS kernel charrnn may choose on this CPU, and oneDNN where it is the default, computes the network's
+ * products correctly (GemmAccuracy in a child JVM per kernel, since OpenBLAS reads its kernel once per process),
+ * the kernel charrnn chooses is the one OpenBLAS then runs, and {@link Gemm} reads ND4J views and layouts as ND4J
+ * does.
  */
 class GemmKernelsTest {
 
@@ -39,7 +40,7 @@ class GemmKernelsTest {
         }
         kernels.add("keep");   // OpenBLAS's own choice
         for (String kernel : kernels) {
-            ChildRun run = runAccuracyCheck(kernel);
+            ChildRun run = runAccuracyCheck(kernel, "openblas");
             assertEquals(0, run.exitCode, kernel + ": " + run.output);
             if (!kernel.equals("keep")) {
                 // OpenBLAS says which kernel it loaded: the one charrnn set before it loaded
@@ -47,6 +48,22 @@ class GemmKernelsTest {
                 assertTrue(run.output.contains("kernel " + kernel + " worst"), run.output);
             }
         }
+    }
+
+    @Test
+    void oneDnnComputesTheLstmProductsWithinFloatRoundingWhereItIsTheDefault() throws Exception {
+        boolean linuxX86 = System.getProperty("os.name").startsWith("Linux") && System.getProperty("os.arch").equals("amd64");
+        ChildRun auto = runAccuracyCheck("auto", "auto");
+        assertEquals(0, auto.exitCode, auto.output);
+        assertTrue(auto.output.contains("library " + (linuxX86 ? "ONEDNN" : "OPENBLAS")), auto.output);
+        assertEquals(linuxX86 ? GemmLibrary.ONEDNN : GemmLibrary.OPENBLAS, GemmLibrary.chosen());
+    }
+
+    @Test
+    void anUnknownLibraryIsRefusedInOneSentence() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> GemmLibrary.choose("mkl"));
+        assertEquals("charrnn.gemm must be auto, onednn or openblas; got 'mkl'.", refused.getMessage());
+        assertEquals(GemmLibrary.OPENBLAS, GemmLibrary.choose(" OpenBLAS "));
     }
 
     @Test
@@ -89,9 +106,10 @@ class GemmKernelsTest {
     private record ChildRun(int exitCode, String output) {
     }
 
-    private static ChildRun runAccuracyCheck(String kernel) throws IOException, InterruptedException {
+    private static ChildRun runAccuracyCheck(String kernel, String library) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder builder = new ProcessBuilder(java.toString(), "-D" + BlasKernel.PROPERTY + "=" + kernel,
+                "-D" + GemmLibrary.PROPERTY + "=" + library,
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-cp", System.getProperty("java.class.path"), GemmAccuracy.class.getName()).redirectErrorStream(true);
         builder.environment().put("OPENBLAS_VERBOSE", "2");   // OpenBLAS prints the kernel it loads

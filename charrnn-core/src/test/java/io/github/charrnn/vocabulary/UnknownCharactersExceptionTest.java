@@ -20,9 +20,26 @@ class UnknownCharactersExceptionTest {
         assertTrue(message.contains("'x' (U+0078)"), message);
         assertTrue(message.contains("'😀' (U+1F600)"), message);
         assertTrue(message.contains("U+0009"), message);
-        assertTrue(message.endsWith(". Use only characters the model was trained on."), message);
+        assertTrue(message.endsWith("; leave them out with --unknown skip, or read them as a character the model knows with"
+                + " --unknown replace:C (UnknownCharacters in the library)."), message);
         assertEquals(List.of((int) 'x', 0x1F600, (int) '\t'), e.codePoints());
         assertTrue(e instanceof IllegalArgumentException);
+    }
+
+    @Test
+    void theMessageNamesTenAndCountsTheRest() {
+        List<Integer> many = new ArrayList<>();
+        for (int cp = 0x4E00; cp < 0x4E00 + 263; cp++) {
+            many.add(cp);
+        }
+        UnknownCharactersException e = new UnknownCharactersException(many);
+        String message = e.getMessage();
+        assertTrue(message.startsWith("The text has 263 characters that"), message);
+        assertTrue(message.contains("(U+4E09) and 253 more; leave them out with --unknown skip"), message);
+        assertEquals(10, message.split("\\(U\\+").length - 1, message);
+        assertEquals(263, e.codePoints().size());
+        assertTrue(message.startsWith(e.summary() + "; leave them out"), message);
+        assertTrue(e.summary().endsWith("(U+4E09) and 253 more"), e.summary());
     }
 
     @Test

@@ -7,7 +7,11 @@ import io.github.charrnn.datavec.batching.BatchOptions;
 import io.github.charrnn.datavec.batching.CharBatches;
 import io.github.charrnn.datavec.corpus.TextCorpus;
 import io.github.charrnn.training.BatchingKey;
+import io.github.charrnn.generation.SamplingOptions;
 import io.github.charrnn.training.DataParallelTraining;
+import io.github.charrnn.training.EarlyStopping;
+import io.github.charrnn.training.LearningRateSchedule;
+import io.github.charrnn.training.Steering;
 import io.github.charrnn.training.ProgressListener;
 import io.github.charrnn.training.TrainingOptions;
 import io.github.charrnn.training.TrainingPosition;
@@ -105,12 +109,36 @@ public final class TrainingRun {
         // a step limit alone trains that many steps, however many passes over a small text they take
         this.epochs = settings.epochs() != null ? settings.epochs()
                 : maxSteps > 0 ? (int) Math.min(Integer.MAX_VALUE, (maxSteps + stepsPerEpoch - 1) / stepsPerEpoch) : 1;
+        long total = stepsPerEpoch * epochs;
+        this.plannedSteps = maxSteps > 0 ? Math.min(maxSteps, total) : total;
         this.options = TrainingOptions.builder().epochs(epochs).maxSteps(maxSteps > 0 ? maxSteps - stepsBefore : 0)
                 .reportEvery(settings.reportEvery()).validateEvery(settings.validateEvery())
                 .checkpointEvery(settings.modelFile() == null ? 0 : settings.checkpointEvery())
-                .resumeFrom(position).batching(key).build();
-        long total = stepsPerEpoch * epochs;
-        this.plannedSteps = maxSteps > 0 ? Math.min(maxSteps, total) : total;
+                .resumeFrom(position).batching(key).steering(steering()).build();
+    }
+
+    /** The schedule (for the planned steps), early stopping and samples of this run. */
+    private Steering steering() {
+        SteeringOptions steer = settings.steering();
+        Steering steering = new Steering(steer.schedule(model, settings.resumeSource(), plannedSteps),
+                steer.earlyStopping(model, settings.resumeSource()), List.of());
+        SampleSettings samples = settings.samples();
+        if (samples != null) {
+            steering = steering.withObserver(new TrainingSamples(model, samples.every(), samples.prime(), samples.sampling(),
+                    settings.notes(), settings.modelFile() == null ? null : TrainingSamples.fileFor(settings.modelFile()),
+                    settings.resumeSource() != null));
+        }
+        return steering;
+    }
+
+    /** The learning-rate schedule this run follows; null for the model's configured rate throughout. */
+    public LearningRateSchedule learningRateSchedule() {
+        return options.steering().schedule();
+    }
+
+    /** Where early stopping stands at the start of this run; null without it. */
+    public EarlyStopping earlyStopping() {
+        return options.steering().earlyStopping();
     }
 
     /** A run of {@code model} on {@code corpus}, whose vocabulary must be the model's. */
@@ -123,7 +151,7 @@ public final class TrainingRun {
         TrainingPosition position = model.trainingPosition();
         if (position == null) {
             throw new IllegalArgumentException("The model in " + settings.resumeSource() + " records no training position"
-                    + " (it was never trained, was saved for generation only, was trained data-parallel, or was written by"
+                    + " (it was never trained, was saved for generation only, stopped early, was trained data-parallel, or was written by"
                     + " an earlier charrnn); train it without resuming.");
         }
         if (!finite(model.network().params()) || (model.network().getUpdater() != null
@@ -222,6 +250,13 @@ public final class TrainingRun {
                 losses.commit();
             }
         }
+        EarlyStopping stopping = model.earlyStopping();
+        if (stopping != null && stopping.stopped()) {
+            settings.notes().accept("early stopping: " + stopping.describe()
+                    + (model.trainingSummary().validationLoss() == stopping.bestLoss() ? ""
+                    : "; that validation came before the resumed run, whose last weights are kept (the best ones are in"
+                    + " the best-validation checkpoint, if checkpoints were on)") + ".");
+        }
         return report;
     }
 
@@ -259,7 +294,12 @@ public final class TrainingRun {
     private record Settings(int batchSize, double validationFraction, boolean validationByFile, BatchMode mode,
                             Integer epochs, long maxSteps, int reportEvery, int validateEvery, long checkpointEvery,
                             Path modelFile, boolean forGeneration, String resumeSource, List<ProgressListener> listeners,
-                            Consumer<String> notes, DataParallelSetup dataParallel) {
+                            Consumer<String> notes, DataParallelSetup dataParallel, SteeringOptions steering,
+                            SampleSettings samples) {
+    }
+
+    /** Samples while training: every this many steps, after this prime, sampled so. */
+    private record SampleSettings(long every, String prime, SamplingOptions sampling) {
     }
 
     /** Builder of a {@link TrainingRun}; {@link #build()} checks the values and cuts the mini-batches. */
@@ -281,6 +321,8 @@ public final class TrainingRun {
         private final List<ProgressListener> listeners = new ArrayList<>();
         private Consumer<String> notes = note -> { };
         private DataParallelSetup dataParallel;
+        private SteeringOptions steering = SteeringOptions.NONE;
+        private SampleSettings samples;
 
         private Builder(TextCorpus corpus, CharRnn model) {
             this.corpus = Objects.requireNonNull(corpus, "corpus");
@@ -385,6 +427,44 @@ public final class TrainingRun {
         }
 
         /**
+         * The learning rate of each step: {@code kind} after a linear warm-up of {@code warmupSteps} from 0, at the
+         * model's learning rate; step and exp decay by {@code decay} per {@code decayEvery} steps, cosine reaches
+         * {@code minRate} at the end of the planned steps ({@link LearningRateSchedule} has the formulas). Default:
+         * the model's rate throughout. A resumed run continues the schedule it saved; giving another is refused.
+         *
+         * @param decay       null for {@value LearningRateSchedule#DEFAULT_DECAY}
+         * @param decayEvery  null for {@value LearningRateSchedule#DEFAULT_DECAY_EVERY}
+         * @param minRate     null for 0
+         */
+        public Builder learningRateSchedule(LearningRateSchedule.Kind kind, long warmupSteps, Double decay, Long decayEvery,
+                                            Double minRate) {
+            this.steering = new SteeringOptions(Objects.requireNonNull(kind, "kind"), warmupSteps, decay, decayEvery,
+                    minRate, steering.patience());
+            return this;
+        }
+
+        /**
+         * Stop after {@code patience} validations in a row without a lower validation loss, and make the best
+         * validation's weights the run's result (default: no early stopping). A resumed run counts on from where
+         * the run it continues stood.
+         */
+        public Builder patience(int patience) {
+            this.steering = new SteeringOptions(steering.kind(), steering.warmup(), steering.decay(), steering.decayEvery(),
+                    steering.minRate(), patience);
+            return this;
+        }
+
+        /**
+         * Every {@code every} steps, a sample after {@code prime} told to the notes and appended to
+         * {@code NAME.samples.txt} beside the model file (default: none). It does not change the training.
+         */
+        public Builder sampleEvery(long every, String prime, SamplingOptions sampling) {
+            this.samples = new SampleSettings(every, Objects.requireNonNull(prime, "prime"),
+                    Objects.requireNonNull(sampling, "sampling"));
+            return this;
+        }
+
+        /**
          * Checks every value (IllegalArgumentException, one sentence) and cuts the mini-batches.
          */
         public TrainingRun build() {
@@ -420,11 +500,20 @@ public final class TrainingRun {
                 throw new IllegalArgumentException("The text's characters are not the model's: a model trains on the text"
                         + " it was built for (its vocabulary), or one read with that vocabulary.");
             }
+            steering.check(validationFraction, dataParallel != null);
+            if (samples != null && dataParallel != null) {
+                throw new IllegalArgumentException("Samples every N steps come from the built-in training loop; data-parallel"
+                        + " training (workers, Spark) prints samples only at the end.");
+            }
+            if (samples != null && samples.every() < 1) {
+                throw new IllegalArgumentException("Samples are printed every N steps with N at least 1, got "
+                        + samples.every() + ".");
+            }
             TrainingOptions.builder().epochs(epochs != null ? epochs : 1).maxSteps(maxSteps).reportEvery(reportEvery)
                     .validateEvery(validateEvery).checkpointEvery(checkpointEvery).build();   // checks the rest
             return new Settings(batchSize, validationFraction, validationByFile, mode, epochs, maxSteps, reportEvery,
                     validateEvery, checkpointEvery, modelFile, forGeneration, resumeSource, List.copyOf(listeners), notes,
-                    dataParallel);
+                    dataParallel, steering, samples);
         }
     }
 }

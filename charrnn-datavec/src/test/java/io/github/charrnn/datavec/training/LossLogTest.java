@@ -31,14 +31,26 @@ class LossLogTest {
             assertFalse(Files.exists(LossLog.fileFor(model)));
             log.commit();
         }
-        assertEquals(List.of(LossLog.HEADER, "10,1,2.500000,", "10,1,,2.250000"), Files.readAllLines(LossLog.fileFor(model)));
+        assertEquals(List.of(LossLog.HEADER, "10,1,2.500000,,", "10,1,,2.250000,"), Files.readAllLines(LossLog.fileFor(model)));
         try (LossLog resumed = new LossLog(model, true)) {
             resumed.onProgress(progress(20, false));
             resumed.commit();
         }
         List<String> rows = Files.readAllLines(LossLog.fileFor(model));
         assertEquals(4, rows.size());
-        assertEquals("20,1,2.500000,", rows.get(3));
+        assertEquals("20,1,2.500000,,", rows.get(3));
+    }
+
+    @Test
+    void aResumedRunAppendingToAFileWithoutTheRateColumnAddsItToTheOldRows() throws IOException {
+        Path model = dir.resolve("old.zip");
+        Files.write(LossLog.fileFor(model), List.of(LossLog.HEADER_WITHOUT_RATE, "10,1,2.500000,", "10,1,,2.250000"));
+        try (LossLog resumed = new LossLog(model, true)) {
+            resumed.onProgress(new TrainingProgress(20, 1, 2.0, Double.NaN, 1000, false, 0.002));
+            resumed.commit();
+        }
+        assertEquals(List.of(LossLog.HEADER, "10,1,2.500000,,", "10,1,,2.250000,", "20,1,2.000000,,0.00200000"),
+                Files.readAllLines(LossLog.fileFor(model)));
     }
 
     private static TrainingProgress progress(long step, boolean validated) {
