@@ -8,6 +8,7 @@ import io.github.charrnn.evaluation.TextScore;
 import io.github.charrnn.generation.Generation;
 import io.github.charrnn.generation.Generator;
 import io.github.charrnn.generation.SamplingOptions;
+import io.github.charrnn.generation.StreamBatch;
 import io.github.charrnn.model.CellType;
 import io.github.charrnn.model.CharRnnConfig;
 import io.github.charrnn.model.InputEncoding;
@@ -356,6 +357,15 @@ public final class CharRnn {
         int unknownCount = textRead.unknownCharacters() + (primeRead == null ? 0 : primeRead.unknownCharacters());
         return new ScoredText(primeRead == null ? read.substring(0, split) : primeRead.text(), read.substring(split),
                 unknownCount, score);
+    }
+
+    /**
+     * An empty batch of {@code capacity} rows in which generation streams join and leave between steps
+     * (continuous batching, as {@code charrnn serve} uses it). It holds a copy of the weights taken now: make a new
+     * one after training. One thread drives it.
+     */
+    public StreamBatch streamBatch(int capacity) {
+        return shared(() -> generator().streamBatch(capacity));
     }
 
     /** The model's probability of every vocabulary symbol (by id) following {@code context}. */

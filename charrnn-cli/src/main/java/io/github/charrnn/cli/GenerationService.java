@@ -1,15 +1,16 @@
 package io.github.charrnn.cli;
 
 import io.github.charrnn.CharRnn;
-import io.github.charrnn.generation.SamplingOptions;
 import io.github.charrnn.vocabulary.Vocabulary;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * What {@code POST /generate} does, apart from HTTP: a request's values checked against the model and the limits,
- * the texts generated on the one shared model (its {@code generate} calls run concurrently), and the answer as JSON.
+ * What {@code POST /generate} means, apart from HTTP: a request's values checked against the model and the limits
+ * ({@link #settings}), and the answer as JSON ({@link #answer}). {@link GenerationScheduler} generates the texts.
  */
 final class GenerationService {
 
@@ -25,11 +26,11 @@ final class GenerationService {
     }
 
     /**
-     * Answers one request body with {@code {"texts": [...], ...the settings used}}.
+     * The settings of one request body: its values checked against the model and the limits, the defaults filled in.
      *
      * @throws RequestRefused 400 for a malformed or invalid request, 413 for one past the limits
      */
-    String generate(byte[] body) {
+    GenerationSettings settings(byte[] body) {
         GenerateRequest request = GenerateRequest.parse(body);
         Vocabulary vocabulary = rnn.vocabulary();
         String prime = request.prime() != null ? request.prime() : SampleCommand.defaultPrime(vocabulary);
@@ -63,17 +64,30 @@ final class GenerationService {
             throw RequestRefused.badRequest("prime has characters the model's vocabulary does not contain: "
                     + Vocabulary.describe(unknown) + "; use only characters the model was trained on.");
         }
-        SamplingOptions options;
+        GenerationSettings settings = new GenerationSettings(prime, clampToInt(length), clampToInt(topK), temperature, greedy,
+                seed, (int) count, stopAt);
         try {
             Samples.requireTopKWithin(vocabulary, topK, greedy, "top_k");
-            options = SamplingOptions.builder().length(clampToInt(length)).topK(clampToInt(topK))
-                    .temperature(temperature).greedy(greedy).seed(seed).build();
+            settings.options(0);   // checks length, top_k and temperature
         } catch (IllegalArgumentException e) {
             throw RequestRefused.badRequest(e.getMessage());
         }
-        List<String> texts = Samples.generate(rnn, prime, (int) count, options, stopAt);
-        return Json.object("texts", texts, "prime", prime, "length", length, "top_k", topK, "temperature", temperature,
-                "greedy", greedy, "seed", seed, "count", count, "stop_at", stopAt);
+        return settings;
+    }
+
+    /** The answer to a request once its texts are generated: {@code {"texts": [...], ...the settings used}}. */
+    static String answer(List<String> texts, GenerationSettings settings) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("texts", texts);
+        answer.putAll(settings.echo());
+        return Json.object(answer);
+    }
+
+    /** Generates the request's texts here, on this thread, on the model's own generate (tests compare with it). */
+    String generate(byte[] body) {
+        GenerationSettings settings = settings(body);
+        List<String> texts = Samples.generate(rnn, settings.prime(), settings.count(), settings.options(0), settings.stopAt());
+        return answer(texts, settings);
     }
 
     /** A long as an int, the extremes standing for anything beyond (all of which the checks refuse or ignore). */

@@ -75,13 +75,21 @@ final class InfoCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The model file's metadata as one line of JSON: what {@code info --json} prints and {@code serve}'s /info answers. */
+    /** The model file's metadata as one line of JSON: what {@code info --json} prints. */
     static String json(Path model, ModelMetadata metadata) throws IOException {
+        return json(model, metadata, model.toString());
+    }
+
+    /**
+     * The same with the file shown as {@code shownAs}: {@code serve}'s /info shows only the file's name, since its
+     * path says things about the machine that a client has no need to know.
+     */
+    static String json(Path model, ModelMetadata metadata, String shownAs) throws IOException {
         CharRnnConfig config = metadata.config();
         TrainingSummary training = metadata.training();
         Provenance provenance = metadata.provenance();
         TrainingPosition position = metadata.position();
-        return Json.object("file", model.toString(), "bytes", Files.size(model),
+        return Json.object("file", shownAs, "bytes", Files.size(model),
                 "format_version", metadata.formatVersion(), "vocabulary_size", metadata.vocabulary().size(),
                 "cell", config.cellType().name(), "input", config.input().name().toLowerCase(java.util.Locale.ROOT),
                 "embedding_size", config.embeddingSize(), "layers", config.layers(), "hidden", config.hiddenSize(),

@@ -23,6 +23,15 @@ final class Json {
         }
     }
 
+    /** A one-line JSON object of the map's entries, in its order. */
+    static String object(Map<String, Object> fields) {
+        try {
+            return MAPPER.writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Alternating keys and values as an ordered map, for an object inside another (non-finite numbers become null). */
     static Map<String, Object> fields(Object... keysAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();

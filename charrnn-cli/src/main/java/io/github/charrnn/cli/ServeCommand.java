@@ -10,6 +10,8 @@ import picocli.CommandLine.Option;
 import java.net.BindException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -18,8 +20,9 @@ import java.util.concurrent.CountDownLatch;
  * describes the endpoints). Runs until the process is stopped (Ctrl-C) or its thread is interrupted.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Serves a model over HTTP: POST /generate (JSON), GET /info, and a page at / to try it in a browser.",
-                "Runs until stopped (Ctrl-C)."})
+        description = {"Serves a model over HTTP: POST /generate (JSON, or Server-Sent Events), GET /info, GET /health,",
+                "GET /metrics, and a page at / to try it in a browser. Concurrent requests are generated together in one batch.",
+                "Runs until stopped (Ctrl-C or SIGTERM, which lets running requests finish first)."})
 final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "ZIP", description = {"Model file (default: model.zip, the file train writes, if it is here;",
@@ -32,14 +35,36 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", description = "Port to listen on; 0 for any free one (default: ${DEFAULT-VALUE}).")
     int port = 8080;
 
-    @Option(names = "--max-body-bytes", paramLabel = "N", description = "Largest request body; larger gets 413 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--allow-host", paramLabel = "NAME", description = {"Another name this server answers to in the Host header (repeatable),",
+            "e.g. a public name behind a proxy; it always answers its own address (and localhost, 127.0.0.1, [::1] on the loopback)."})
+    List<String> allowHosts = new ArrayList<>();
+
+    @Option(names = "--allow-origin", paramLabel = "ORIGIN", description = "A web origin whose pages may call this server, e.g. https://example.org (repeatable).")
+    List<String> allowOrigins = new ArrayList<>();
+
+    @Option(names = "--max-body-bytes", paramLabel = "N", description = "Largest request body, up to 1048576; larger gets 413 (default: ${DEFAULT-VALUE}).")
     int maxBodyBytes = ServeLimits.DEFAULT_MAX_BODY_BYTES;
 
-    @Option(names = "--max-length", paramLabel = "N", description = "Most characters per text a request may ask for; more gets 413 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-length", paramLabel = "N", description = "Most characters per text a request may ask for, up to 1000000; more gets 413 (default: ${DEFAULT-VALUE}).")
     int maxLength = ServeLimits.DEFAULT_MAX_LENGTH;
 
-    @Option(names = "--max-count", paramLabel = "N", description = "Most texts a request may ask for; more gets 413 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-count", paramLabel = "N", description = "Most texts a request may ask for, up to --max-streams; more gets 413 (default: ${DEFAULT-VALUE}).")
     int maxCount = ServeLimits.DEFAULT_MAX_COUNT;
+
+    @Option(names = "--max-streams", paramLabel = "N", description = "Most texts generated at once, together in one batch, up to 1024 (default: ${DEFAULT-VALUE}).")
+    int maxStreams = ServeLimits.DEFAULT_MAX_STREAMS;
+
+    @Option(names = "--max-queue", paramLabel = "N", description = "Most requests waiting for a place in the batch, up to 10000; more get 503 (default: ${DEFAULT-VALUE}).")
+    int maxQueue = ServeLimits.DEFAULT_MAX_QUEUE;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "A request's deadline, waiting included, up to 3600; past it 503 (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds = ServeLimits.DEFAULT_TIMEOUT_SECONDS;
+
+    @Option(names = "--drain-seconds", paramLabel = "SECONDS", description = "On SIGTERM or Ctrl-C, how long requests still running may take to finish, up to 600 (default: ${DEFAULT-VALUE}).")
+    int drainSeconds = 10;
+
+    @Option(names = "--quiet", description = "No access-log line per request.")
+    boolean quiet;
 
     @Mixin
     OutputOptions output;
@@ -49,21 +74,28 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("--port must be from 0 to 65535, got " + port + ".");
         }
-        ServeLimits limits = new ServeLimits(maxBodyBytes, maxLength, maxCount);
+        if (drainSeconds < 0 || drainSeconds > 600) {
+            throw new IllegalArgumentException("--drain-seconds must be from 0 to 600, got " + drainSeconds + ".");
+        }
+        ServeLimits limits = new ServeLimits(maxBodyBytes, maxLength, maxCount, maxStreams, maxQueue, timeoutSeconds);
         Path chosen = ModelFiles.chooseForGeneration(model);
         CharRnn rnn = ModelFiles.load(chosen);
-        String info = InfoCommand.json(chosen, ModelFile.readMetadata(chosen));
+        String info = InfoCommand.json(chosen, ModelFile.readMetadata(chosen), chosen.getFileName().toString());
         if (!output.verbose) {
             System.setProperty("org.slf4j.simpleLogger.log.io.javalin", "off");   // its failure to start is ours to say
         }
-        GenerationServer server = new GenerationServer(new GenerationService(rnn, limits), info, limits);
+        GenerationScheduler scheduler = new GenerationScheduler(rnn.streamBatch(limits.maxStreams()), limits.maxQueue());
+        GenerationServer server = new GenerationServer(new GenerationService(rnn, limits), scheduler, info, limits,
+                new RequestGuard(host, allowHosts, allowOrigins), quiet ? null : System.out);
         int boundPort;
         try {
             boundPort = server.start(host, port);
         } catch (JavalinException e) {
+            scheduler.close();
             throw cannotListen(e);
         }
-        Thread stopper = new Thread(server::stop, "charrnn-serve-stop");
+        long drainMillis = drainSeconds * 1000L;
+        Thread stopper = new Thread(() -> server.stop(drainMillis), "charrnn-serve-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + boundPort + "/";
         String served = model != null || chosen.equals(Path.of("model.zip")) ? chosen.toString() : "the bundled pretrained model";
@@ -74,7 +106,7 @@ final class ServeCommand implements Callable<Integer> {
             new CountDownLatch(1).await();   // until the process is stopped (the shutdown hook stops the server)
         } catch (InterruptedException interrupted) {   // or this thread is interrupted (as the tests do)
             Runtime.getRuntime().removeShutdownHook(stopper);
-            server.stop();
+            server.stop(0);
         }
         return 0;
     }

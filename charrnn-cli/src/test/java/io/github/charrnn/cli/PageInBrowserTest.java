@@ -71,13 +71,14 @@ class PageInBrowserTest {
         return dir.resolve("tiny.zip");
     }
 
-    /** The texts in #output once they appear (the page fetches them after the click). */
+    /** The texts in #output once they are complete (they stream in; the status line names the seed when done). */
     private static List<String> waitForTexts(HeadlessChromium page) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             JsonNode texts = new ObjectMapper().readTree(
                     page.evaluate("JSON.stringify([...document.querySelectorAll('#output pre')].map(p => p.textContent))"));
-            if (texts.size() > 0) {
+            String status = page.evaluate("document.querySelector('#status').textContent");
+            if (texts.size() > 0 && status.contains("seed")) {
                 List<String> shown = new ArrayList<>();
                 texts.forEach(text -> shown.add(text.asText()));
                 return shown;
@@ -86,6 +87,6 @@ class PageInBrowserTest {
             assertTrue(error.isEmpty(), "the page shows an error: " + error);
             Thread.sleep(100);
         }
-        throw new AssertionError("No text appeared in #output within 60 s of clicking Generate.");
+        throw new AssertionError("The texts were not complete in #output within 60 s of clicking Generate.");
     }
 }

@@ -62,7 +62,8 @@ class ServeCommandTest {
         model = dir.resolve("tiny.zip");
         rnn = CharRnn.loadForGeneration(model);
         serve = RunningServe.start("--model", model.toString(), "--port", "0", "--max-body-bytes", String.valueOf(MAX_BODY_BYTES),
-                "--max-length", String.valueOf(MAX_LENGTH), "--max-count", String.valueOf(MAX_COUNT));
+                "--max-length", String.valueOf(MAX_LENGTH), "--max-count", String.valueOf(MAX_COUNT),
+                "--allow-origin", "https://allowed.example", "--quiet");
         base = serve.url();
         client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     }
@@ -233,7 +234,7 @@ class ServeCommandTest {
     void unknownPathsAndMethodsGetJsonErrors() throws Exception {
         Answer missing = get("nothing");
         assertEquals(404, missing.status());
-        assertTrue(missing.json().get("error").asText().contains("the endpoints are GET /, GET /info and POST /generate"));
+        assertTrue(missing.json().get("error").asText().contains("the endpoints are GET /, GET /info, GET /health"), missing.body());
         assertEquals(405, get("generate").status());
     }
 
@@ -241,10 +242,114 @@ class ServeCommandTest {
     void serveRefusesBadSettingsInOneLine() {
         assertOneLineError(run("serve", "--model", dir.resolve("none.zip").toString()), "There is no model file");
         assertOneLineError(run("serve", "--model", model.toString(), "--port", "70000"), "--port must be from 0 to 65535");
-        assertOneLineError(run("serve", "--model", model.toString(), "--max-length", "0"), "--max-length must be at least 1");
+        assertOneLineError(run("serve", "--model", model.toString(), "--max-length", "0"), "--max-length must be from 1 to 1000000, got 0.");
+        assertOneLineError(run("serve", "--model", model.toString(), "--max-body-bytes", "2147483647"),
+                "--max-body-bytes must be from 1 to 1048576, got 2147483647.");
+        assertOneLineError(run("serve", "--model", model.toString(), "--max-count", "100"),
+                "--max-count 100 is more than --max-streams 64");
         assertOneLineError(run("serve", "--model", model.toString(), "--port", String.valueOf(base.getPort())),
                 "something else is listening there");
         assertEquals(2, run("serve", "--port", "http").exitCode());
+    }
+
+    @Test
+    void foreignHostsOriginsAndBodiesAreRefused() throws Exception {
+        RawAnswer foreignHost = raw("GET /info HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
+        assertEquals(403, foreignHost.status(), foreignHost.text());
+        assertTrue(foreignHost.error().contains("Host evil.example is not a name of this server"), foreignHost.text());
+        RawAnswer loopbackName = raw("GET /health HTTP/1.1\r\nHost: localhost:" + base.getPort() + "\r\nConnection: close\r\n\r\n");
+        assertEquals(200, loopbackName.status(), loopbackName.text());
+
+        Answer foreignOrigin = send(HttpRequest.newBuilder(base.resolve("generate")).header("Content-Type", "application/json")
+                .header("Origin", "http://evil.example").POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertEquals(403, foreignOrigin.status(), foreignOrigin.body());
+        assertTrue(foreignOrigin.json().get("error").asText().contains("--allow-origin http://evil.example"), foreignOrigin.body());
+        Answer sameOrigin = send(HttpRequest.newBuilder(base.resolve("generate")).header("Content-Type", "application/json")
+                .header("Origin", "http://" + base.getAuthority()).POST(HttpRequest.BodyPublishers.ofString("{\"length\": 5}")));
+        assertEquals(200, sameOrigin.status(), sameOrigin.body());
+
+        HttpResponse<String> preflight = client.send(HttpRequest.newBuilder(base.resolve("generate"))
+                .header("Origin", "https://allowed.example").header("Access-Control-Request-Method", "POST")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(204, preflight.statusCode(), preflight.body());
+        assertEquals("https://allowed.example", preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("").contains("Content-Type"));
+        HttpResponse<String> allowed = client.send(HttpRequest.newBuilder(base.resolve("generate"))
+                .header("Content-Type", "application/json").header("Origin", "https://allowed.example")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"length\": 5}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, allowed.statusCode(), allowed.body());
+        assertEquals("https://allowed.example", allowed.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+
+        Answer plain = send(HttpRequest.newBuilder(base.resolve("generate")).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertEquals(415, plain.status(), plain.body());
+        assertTrue(plain.json().get("error").asText().contains("Content-Type: application/json, not text/plain"), plain.body());
+
+        assertEquals("tiny.zip", get("info").json().get("file").asText(), "the file's name, not its path");
+    }
+
+    @Test
+    void jettysOwnRefusalsAreJsonToo() throws Exception {
+        RawAnswer tooLarge = raw("GET /info HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "x".repeat(20_000) + "\r\n\r\n");
+        assertEquals(431, tooLarge.status(), tooLarge.text());
+        assertTrue(tooLarge.error().contains("headers are larger than this server accepts"), tooLarge.text());
+    }
+
+    @Test
+    void healthAndMetricsAnswer() throws Exception {
+        Answer health = get("health");
+        assertEquals(200, health.status());
+        assertEquals("ok", health.json().get("status").asText());
+        post("generate", "{\"length\": 20, \"seed\": 1}");
+        Answer metrics = get("metrics");
+        assertEquals(200, metrics.status());
+        assertTrue(metrics.contentType().startsWith("text/plain; version=0.0.4"), metrics.contentType());
+        for (String line : new String[]{"charrnn_requests_total{status=\"200\"} ", "charrnn_queue_depth 0", "charrnn_active_streams ",
+                "charrnn_characters_generated_total ", "charrnn_generation_seconds_bucket{le=\"+Inf\"} ", "charrnn_generation_seconds_count "}) {
+            assertTrue(metrics.body().contains("\n" + line), line + " in\n" + metrics.body());
+        }
+    }
+
+    @Test
+    void anEventStreamSendsTheTextAsItComesThenTheAnswer() throws Exception {
+        String request = "{\"prime\": \"I'm\", \"length\": 200, \"seed\": 4, \"count\": 2}";
+        Answer events = send(HttpRequest.newBuilder(base.resolve("generate")).header("Content-Type", "application/json")
+                .header("Accept", "text/event-stream").POST(HttpRequest.BodyPublishers.ofString(request)));
+        assertEquals(200, events.status(), events.body());
+        assertTrue(events.contentType().startsWith("text/event-stream"), events.contentType());
+        StringBuilder[] streamed = {new StringBuilder("I'm"), new StringBuilder("I'm")};
+        JsonNode done = null;
+        for (String event : events.body().split("\n\n")) {
+            String[] lines = event.split("\n", 2);
+            JsonNode data = JSON.readTree(lines[1].substring("data: ".length()));
+            if (lines[0].equals("event: text")) {
+                streamed[data.get("index").asInt()].append(data.get("text").asText());
+            } else {
+                assertEquals("event: done", lines[0]);
+                done = data;
+            }
+        }
+        assertTrue(done != null, events.body());
+        assertEquals(texts(post("generate", request).json()), texts(done), "the final event is the JSON answer");
+        assertEquals(texts(done), List.of(streamed[0].toString(), streamed[1].toString()), "the chunks add up to the texts");
+        assertEquals(4, done.get("seed").asLong());
+    }
+
+    record RawAnswer(int status, String text) {
+        String error() throws Exception {
+            return JSON.readTree(text.substring(text.indexOf('{'), text.lastIndexOf('}') + 1)).get("error").asText();
+        }
+    }
+
+    /** A request written byte for byte, for what HttpClient will not send (a Host of one's choosing, huge headers). */
+    private static RawAnswer raw(String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            String text = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return new RawAnswer(Integer.parseInt(text.split(" ", 3)[1]), text);
+        }
     }
 
     private static void assertRefused(int status, String body, String expectedPart) throws Exception {

@@ -161,6 +161,20 @@ public final class Generator {
     }
 
     /**
+     * An empty {@link StreamBatch} of {@code capacity} rows over this generator's network, for streams that come
+     * and go (a server's requests). Needs a CPU backend, as the batched stepper reads ND4J's buffers from Java.
+     */
+    public StreamBatch streamBatch(int capacity) {
+        checkCount(capacity);
+        if (!Nd4j.getEnvironment().isCPU()) {
+            throw new IllegalStateException("A stream batch needs ND4J's CPU backend; generate(prime, count, options) works on others.");
+        }
+        BatchedStepper stepper = new BatchedStepper(network, config.cellType(), NetworkLayout.of(config), config.hiddenSize(),
+                vocabulary.size(), capacity);
+        return new StreamBatch(stepper, streamWeights(), vocabulary, capacity);
+    }
+
+    /**
      * The same as {@link #generate(String, int, SamplingOptions)} on DL4J's own {@code rnnTimeStep}: the reference
      * that the faster paths are tested against.
      */
