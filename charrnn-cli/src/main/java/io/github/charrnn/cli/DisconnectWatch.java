@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Notices that the client of a waiting JSON request has closed its connection, so that its generation stops within
- * a step or two instead of running for nobody. Jetty only learns of a closed connection when it reads or writes,
+ * a step or two (or, for work not yet started, never starts) instead of running for nobody. Jetty only learns of a closed connection when it reads or writes,
  * and it does neither while a request waits; so every {@value #PROBE_MILLIS} ms this reads the socket without
  * blocking: end of stream means the client has gone. (A client that sends its next request before the answer to
  * this one, HTTP pipelining, which browsers and common clients do not do, would lose that request's first byte.)
@@ -25,23 +25,26 @@ final class DisconnectWatch {
     private static final long PROBE_MILLIS = 200;
 
     private final SocketChannel channel;
-    private final GenerationJob job;
+    private final Runnable onGone;
     private final ByteBuffer probe = ByteBuffer.allocate(1);
     private ScheduledFuture<?> probing;
     private boolean ended;
 
-    private DisconnectWatch(SocketChannel channel, GenerationJob job) {
+    private DisconnectWatch(SocketChannel channel, Runnable onGone) {
         this.channel = channel;
-        this.job = job;
+        this.onGone = onGone;
     }
 
-    /** Starts watching the request's connection for the job; null when the connection is not a plain socket. */
-    static DisconnectWatch start(HttpServletRequest request, GenerationJob job, ScheduledExecutorService scheduler) {
+    /**
+     * Starts watching the request's connection, running {@code onGone} (e.g. cancelling its job) once the client
+     * has gone; null when the connection is not a plain socket.
+     */
+    static DisconnectWatch start(HttpServletRequest request, Runnable onGone, ScheduledExecutorService scheduler) {
         EndPoint endPoint = endPoint(request);
         if (!(endPoint instanceof SocketChannelEndPoint socket)) {
             return null;
         }
-        DisconnectWatch watch = new DisconnectWatch(socket.getChannel(), job);
+        DisconnectWatch watch = new DisconnectWatch(socket.getChannel(), onGone);
         synchronized (watch) {
             watch.probing = scheduler.scheduleWithFixedDelay(watch::probe, PROBE_MILLIS, PROBE_MILLIS, TimeUnit.MILLISECONDS);
         }
@@ -60,11 +63,11 @@ final class DisconnectWatch {
         try {
             probe.clear();
             if (channel.read(probe) < 0) {
-                job.cancel();
+                onGone.run();
                 end();
             }
         } catch (IOException e) {
-            job.cancel();   // a reset connection
+            onGone.run();   // a reset connection
             end();
         }
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The answer to a {@code POST /generate} that accepts {@code text/event-stream}: Server-Sent Events carrying the
@@ -26,29 +27,33 @@ final class EventStream {
     private final GenerationJob job;
     private final CompletableFuture<Void> answered;
     private final Runnable beforeAnswer;
+    private final Function<GenerationJob, String> answer;
     private ScheduledFuture<?> ticking;
     private boolean closed;
 
     private EventStream(HttpServletResponse response, GenerationJob job, CompletableFuture<Void> answered,
-                        Runnable beforeAnswer) {
+                        Runnable beforeAnswer, Function<GenerationJob, String> answer) {
         this.response = response;
         this.job = job;
         this.answered = answered;
         this.beforeAnswer = beforeAnswer;
+        this.answer = answer;
     }
 
     /**
      * Starts the event stream of a queued job: writes the headers now, then its chunks; completes {@code answered}
-     * once the last event is written (or the client has gone), after running {@code beforeAnswer}.
+     * once the last event is written (or the client has gone), after running {@code beforeAnswer}. The done event
+     * carries {@code answer} of the finished job.
      */
     static void start(HttpServletResponse response, GenerationJob job, CompletableFuture<Void> answered,
-                      Runnable beforeAnswer, ScheduledExecutorService writers) throws IOException {
+                      Runnable beforeAnswer, Function<GenerationJob, String> answer, ScheduledExecutorService writers)
+            throws IOException {
         response.setStatus(200);
         response.setContentType(MEDIA_TYPE + "; charset=utf-8");
         response.setHeader("Cache-Control", "no-cache");
         response.setHeader("X-Accel-Buffering", "no");
         response.flushBuffer();
-        EventStream stream = new EventStream(response, job, answered, beforeAnswer);
+        EventStream stream = new EventStream(response, job, answered, beforeAnswer, answer);
         synchronized (stream) {
             stream.ticking = writers.scheduleWithFixedDelay(stream::writeNew, CHUNK_MILLIS, CHUNK_MILLIS, TimeUnit.MILLISECONDS);
         }
@@ -88,7 +93,7 @@ final class EventStream {
         try {
             writeChunks();
             switch (job.ended().join()) {
-                case DONE -> event("done", GenerationService.answer(job.texts(), job.settings()));
+                case DONE -> event("done", answer.apply(job));
                 case TIMED_OUT -> event("error", Json.object("error", GenerationServer.timedOutSentence()));
                 case FAILED -> event("error", Json.object("error", GenerationServer.failedSentence(job.failure())));
                 case CANCELLED -> { }

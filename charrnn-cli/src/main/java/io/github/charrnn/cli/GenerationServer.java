@@ -14,25 +14,32 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 
 /**
  * The HTTP side of {@code charrnn serve}, on Javalin: {@code GET /} (the page), {@code GET /info} (the model's
- * metadata), {@code GET /health}, {@code GET /metrics} and {@code POST /generate} (JSON, or Server-Sent Events).
- * Generation requests wait for the {@link GenerationScheduler} asynchronously, holding no thread. Every refusal,
+ * metadata), {@code GET /health}, {@code GET /metrics}, {@code POST /generate} (JSON, or Server-Sent Events) and
+ * {@code POST /score}. Generation requests wait for the {@link GenerationScheduler} asynchronously, holding no
+ * thread; those that need whole candidates (best_of, beam, a copy guard that redraws) and scores wait the same way
+ * for the {@link WholeTextQueue}. Every refusal,
  * Jetty's own included, is JSON {@code {"error": "one sentence"}}; no stack trace reaches a client.
  */
 final class GenerationServer {
 
     private static final String JSON = "application/json; charset=utf-8";
     private static final String PAGE_RESOURCE = "serve-page.html";
-    private static final String ENDPOINTS = "GET /, GET /info, GET /health, GET /metrics and POST /generate";
+    private static final String ENDPOINTS = "GET /, GET /info, GET /health, GET /metrics, POST /generate and POST /score";
     /**
      * Seconds a request body may take to arrive, all of it: past that the connection is closed, so a sender that
      * trickles its body a byte at a time cannot hold one of Jetty's threads for long.
@@ -44,7 +51,9 @@ final class GenerationServer {
     private static final int ACCEPT_QUEUE = 1024;
 
     private final GenerationService service;
+    private final ScoreService scores;
     private final GenerationScheduler scheduler;
+    private final WholeTextQueue wholeTexts;
     private final ServeLimits limits;
     private final RequestGuard guard;
     private final ServeMetrics metrics;
@@ -57,21 +66,25 @@ final class GenerationServer {
     private volatile int listenPort;
 
     /**
-     * @param service   checks {@code POST /generate}'s requests
-     * @param scheduler generates their texts
-     * @param infoJson  the answer of {@code GET /info}
-     * @param limits    the body size limit and the deadline (the others are the service's and the scheduler's)
-     * @param guard     the Host and Origin check
-     * @param accessLog where a line per request goes; null for none
+     * @param service    checks {@code POST /generate}'s requests
+     * @param scores     checks and answers {@code POST /score}'s requests
+     * @param scheduler  generates the texts sampled as they go
+     * @param wholeTexts runs whole-text generations and scores
+     * @param infoJson   the answer of {@code GET /info}
+     * @param limits     the body size limit and the deadline (the others are the service's and the scheduler's)
+     * @param guard      the Host and Origin check
+     * @param accessLog  where a line per request goes; null for none
      */
-    GenerationServer(GenerationService service, GenerationScheduler scheduler, String infoJson, ServeLimits limits,
-                     RequestGuard guard, PrintStream accessLog) {
+    GenerationServer(GenerationService service, ScoreService scores, GenerationScheduler scheduler, WholeTextQueue wholeTexts,
+                     String infoJson, ServeLimits limits, RequestGuard guard, PrintStream accessLog) {
         this.service = service;
+        this.scores = scores;
         this.scheduler = scheduler;
+        this.wholeTexts = wholeTexts;
         this.limits = limits;
         this.guard = guard;
         this.accessLog = accessLog;
-        this.metrics = new ServeMetrics(scheduler::queued, scheduler::activeStreams);
+        this.metrics = new ServeMetrics(this::queued, scheduler::activeStreams);
         this.page = readPage();
         this.control = daemonPool(1, "charrnn-serve-control");
         this.writers = daemonPool(WRITER_THREADS, "charrnn-serve-writer");
@@ -100,10 +113,12 @@ final class GenerationServer {
             config.routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(page));
             config.routes.get("/info", ctx -> ctx.contentType(JSON).result(infoJson));
             config.routes.get("/health", ctx -> ctx.contentType(JSON).result(Json.object("status", "ok",
-                    "active_streams", scheduler.activeStreams(), "queued", scheduler.queued())));
+                    "active_streams", scheduler.activeStreams(), "queued", queued())));
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.text()));
             config.routes.options("/generate", this::preflight);
             config.routes.post("/generate", this::generate);
+            config.routes.options("/score", this::preflight);
+            config.routes.post("/score", this::score);
             config.routes.exception(RequestRefused.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), describe(e, ctx)));
             config.routes.exception(Exception.class, (e, ctx) -> error(ctx, 500, failedSentence(e)));
@@ -123,23 +138,38 @@ final class GenerationServer {
      * stops listening and ends the server's threads.
      */
     void stop(long drainMillis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(drainMillis);
         try {
             scheduler.drain(drainMillis);
+            wholeTexts.drain(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         scheduler.close();
+        wholeTexts.close();
         control.shutdownNow();
         writers.shutdownNow();
         app.stop();
+    }
+
+    /** Requests waiting: for rows of the batch, and for the whole-text queue. */
+    private int queued() {
+        return scheduler.queued() + wholeTexts.queued();
     }
 
     private void generate(Context ctx) throws IOException {
         RequestGuard.requireJson(ctx);
         GenerationSettings settings = service.settings(body(ctx));
         boolean events = accepts(ctx, EventStream.MEDIA_TYPE);
-        long started = System.nanoTime();
-        GenerationJob job = new GenerationJob(settings, started + TimeUnit.SECONDS.toNanos(limits.timeoutSeconds()));
+        if (events) {
+            service.requireStreamable(settings);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(limits.timeoutSeconds());
+        if (service.needsWholeTexts(settings)) {
+            answerOffTheBatch(ctx, deadline, () -> service.generateWhole(settings), metrics::characters);
+            return;
+        }
+        GenerationJob job = new GenerationJob(settings, deadline);
         scheduler.submit(job);
         CompletableFuture<Void> answered = new CompletableFuture<>();
         answered.whenComplete((done, failure) -> {
@@ -148,23 +178,21 @@ final class GenerationServer {
             }
         });
         job.ended().thenRun(() -> metrics.characters(job.characters()));
-        DisconnectWatch watch = DisconnectWatch.start(ctx.req(), job, control);
+        DisconnectWatch watch = DisconnectWatch.start(ctx.req(), job::cancel, control);
         Runnable endWatch = () -> {
             if (watch != null) {
                 watch.end();   // before the answer completes, after which Jetty reads the connection again
             }
         };
         if (events) {
-            EventStream.start(ctx.res(), job, answered, endWatch, writers);
+            EventStream.start(ctx.res(), job, answered, endWatch, ended -> service.answer(ended.texts(), ended.settings()),
+                    writers);
         } else {
             job.ended().thenAcceptAsync(outcome -> {
                 endWatch.run();
                 switch (outcome) {
-                    case DONE -> ctx.status(200).contentType(JSON).result(GenerationService.answer(job.texts(), settings));
-                    case TIMED_OUT -> {
-                        ctx.header("Retry-After", "1");
-                        error(ctx, 503, timedOutSentence());
-                    }
+                    case DONE -> ctx.status(200).contentType(JSON).result(service.answer(job.texts(), settings));
+                    case TIMED_OUT -> error(ctx, 503, timedOutSentence());
                     case FAILED -> {
                         if (job.failure() instanceof GenerationScheduler.Stopped stopped) {
                             error(ctx, 503, stopped.getMessage());
@@ -177,6 +205,50 @@ final class GenerationServer {
                 answered.complete(null);
             }, control);
         }
+        ctx.future(() -> answered);
+    }
+
+    private void score(Context ctx) throws IOException {
+        RequestGuard.requireJson(ctx);
+        ScoreService.Settings settings = scores.settings(body(ctx));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(limits.timeoutSeconds());
+        answerOffTheBatch(ctx, deadline, () -> scores.score(settings), metrics::scored);
+    }
+
+    /**
+     * Answers a request from work on the {@link WholeTextQueue}, asynchronously: its JSON, or its refusal or failure
+     * as one sentence; {@code count} gets the characters it generated or scored.
+     */
+    private void answerOffTheBatch(Context ctx, long deadline, Supplier<JsonAnswer> work, LongConsumer count) {
+        AtomicBoolean gone = new AtomicBoolean();
+        CompletableFuture<JsonAnswer> result = wholeTexts.submit(deadline, gone::get, work);
+        CompletableFuture<Void> answered = new CompletableFuture<>();
+        answered.whenComplete((done, failure) -> {
+            if (answered.isCancelled()) {   // Jetty saw the connection fail, or the async timeout passed
+                gone.set(true);
+            }
+        });
+        DisconnectWatch watch = DisconnectWatch.start(ctx.req(), () -> gone.set(true), control);
+        result.whenCompleteAsync((answer, failure) -> {
+            if (watch != null) {
+                watch.end();   // before the answer completes, after which Jetty reads the connection again
+            }
+            Throwable cause = failure instanceof CompletionException wrapped && wrapped.getCause() != null
+                    ? wrapped.getCause() : failure;
+            if (cause == null) {
+                count.accept(answer.characters());
+                ctx.status(200).contentType(JSON).result(answer.json());
+            } else if (cause instanceof RequestRefused refused) {
+                error(ctx, refused.status(), refused.getMessage());
+            } else if (cause instanceof WholeTextQueue.TimedOut) {
+                error(ctx, 503, timedOutSentence());
+            } else if (cause instanceof CancellationException) {
+                error(ctx, 499, "The client closed the connection before the answer was ready.");
+            } else {
+                error(ctx, 500, failedSentence(cause));
+            }
+            answered.complete(null);
+        }, control);
         ctx.future(() -> answered);
     }
 

@@ -67,7 +67,7 @@ final class RequestGuard {
         String type = ctx.header("Content-Type");
         String mediaType = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         if (!mediaType.equals("application/json")) {
-            throw RequestRefused.unsupportedMediaType("POST /generate takes a JSON body sent with Content-Type:"
+            throw RequestRefused.unsupportedMediaType("POST " + ctx.path() + " takes a JSON body sent with Content-Type:"
                     + " application/json, not " + (type == null ? "no Content-Type" : type) + ".");
         }
     }

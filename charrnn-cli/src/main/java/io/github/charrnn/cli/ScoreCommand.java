@@ -3,6 +3,7 @@ package io.github.charrnn.cli;
 import io.github.charrnn.CharRnn;
 import io.github.charrnn.evaluation.ScoredText;
 import io.github.charrnn.evaluation.TextScore;
+import io.github.charrnn.novelty.CopySpan;
 import io.github.charrnn.vocabulary.UnknownCharacters;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -55,6 +56,11 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--per-char", description = "Each scored character's probability and surprisal.")
     boolean perChar;
 
+    @Option(names = "--corpus", paramLabel = "CORPUS", description = {"Also report the longest stretch of the text found in",
+            "this corpus (usually the training text): a UTF-8 file,",
+            "a folder of them, or a bundled text's name."})
+    String corpus;
+
     @Mixin
     UnknownOption unknown;
 
@@ -70,16 +76,14 @@ final class ScoreCommand implements Callable<Integer> {
         ScoredText scored = rnn.score(prime, text, policy);
         TextScore score = scored.score();
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        CopySpan copy = corpus == null ? null : CopyCorpus.index(corpus).longestCopy(text);
         if (output.json) {
-            List<Object> fields = new ArrayList<>(List.of("mean_loss", score.meanLoss(), "total_loss", score.totalLoss(),
-                    "chars", score.characters(), "bits_per_char", score.bitsPerCharacter(),
-                    "total_bits", score.totalLoss() / LN_2, "unknown", policy.toString(),
-                    "unknown_chars", scored.unknownCharacters()));
-            if (perChar) {
-                fields.add("per_char");
-                fields.add(perCharacter(scored));
+            Map<String, Object> fields = fields(scored, policy, perChar);
+            if (copy != null) {
+                fields.put("longest_copy", copy.length());
+                fields.put("longest_copy_text", copy.text());
             }
-            out.println(Json.object(fields.toArray()));
+            out.println(Json.object(fields));
             return 0;
         }
         if (perChar) {
@@ -95,7 +99,27 @@ final class ScoreCommand implements Callable<Integer> {
                         : String.format(" (%,d unknown character%s %s)", scored.unknownCharacters(),
                         scored.unknownCharacters() == 1 ? "" : "s",
                         policy.action() == UnknownCharacters.Action.SKIP ? "skipped" : "replaced"));
+        if (copy != null) {
+            out.printf("longest copy of the corpus: %,d characters%s%n", copy.length(),
+                    copy.length() == 0 ? "" : ", " + SampleCommand.show(copy.text()));
+        }
         return 0;
+    }
+
+    /**
+     * The fields of {@code --json} (and of {@code serve}'s {@code POST /score}): mean_loss, total_loss, chars,
+     * bits_per_char, total_bits, unknown, unknown_chars, and with {@code perChar} per_char; a map to add to.
+     */
+    static Map<String, Object> fields(ScoredText scored, UnknownCharacters policy, boolean perChar) {
+        TextScore score = scored.score();
+        Map<String, Object> fields = Json.fields("mean_loss", score.meanLoss(), "total_loss", score.totalLoss(),
+                "chars", score.characters(), "bits_per_char", score.bitsPerCharacter(),
+                "total_bits", score.totalLoss() / LN_2, "unknown", policy.toString(),
+                "unknown_chars", scored.unknownCharacters());
+        if (perChar) {
+            fields.put("per_char", perCharacter(scored));
+        }
+        return fields;
     }
 
     private static List<Map<String, Object>> perCharacter(ScoredText scored) {

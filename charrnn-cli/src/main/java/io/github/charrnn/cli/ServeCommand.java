@@ -20,10 +20,14 @@ import java.util.concurrent.CountDownLatch;
  * describes the endpoints). Runs until the process is stopped (Ctrl-C) or its thread is interrupted.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Serves a model over HTTP: POST /generate (JSON, or Server-Sent Events), GET /info, GET /health,",
-                "GET /metrics, and a page at / to try it in a browser. Concurrent requests are generated together in one batch.",
+        description = {"Serves a model over HTTP: POST /generate (JSON, or Server-Sent Events), POST /score, GET /info,",
+                "GET /health, GET /metrics, and a page at / to try it in a browser. Concurrent requests are generated together",
+                "in one batch; best_of, beam and --max-copy-action reject generate whole texts, one request at a time.",
                 "Runs until stopped (Ctrl-C or SIGTERM, which lets running requests finish first)."})
 final class ServeCommand implements Callable<Integer> {
+
+    /** The most draws per text the copy guard may take in a server, where every draw is work for one request. */
+    private static final int MAX_COPY_TRIES = 100;
 
     @Option(names = "--model", paramLabel = "ZIP", description = {"Model file (default: model.zip, the file train writes, if it is here;",
             "else the bundled pretrained model, trained on the fortunes-en text)."})
@@ -67,6 +71,9 @@ final class ServeCommand implements Callable<Integer> {
     boolean quiet;
 
     @Mixin
+    CopyGuardOptions copyGuard;
+
+    @Mixin
     OutputOptions output;
 
     @Override
@@ -78,20 +85,29 @@ final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--drain-seconds must be from 0 to 600, got " + drainSeconds + ".");
         }
         ServeLimits limits = new ServeLimits(maxBodyBytes, maxLength, maxCount, maxStreams, maxQueue, timeoutSeconds);
+        boolean guarded = copyGuard.enabled();   // checks the flags before the model loads
+        if (guarded && copyGuard.tries > MAX_COPY_TRIES) {
+            throw new IllegalArgumentException("--max-copy-tries must be from 1 to " + MAX_COPY_TRIES + " for serve, got "
+                    + copyGuard.tries + ".");
+        }
         Path chosen = ModelFiles.chooseForGeneration(model);
         CharRnn rnn = ModelFiles.load(chosen);
+        ServeCopyGuard copies = guarded ? ServeCopyGuard.of(copyGuard) : null;
         String info = InfoCommand.json(chosen, ModelFile.readMetadata(chosen), chosen.getFileName().toString());
         if (!output.verbose) {
             System.setProperty("org.slf4j.simpleLogger.log.io.javalin", "off");   // its failure to start is ours to say
         }
         GenerationScheduler scheduler = new GenerationScheduler(rnn.streamBatch(limits.maxStreams()), limits.maxQueue());
-        GenerationServer server = new GenerationServer(new GenerationService(rnn, limits), scheduler, info, limits,
+        WholeTextQueue wholeTexts = new WholeTextQueue(limits.maxQueue());
+        GenerationServer server = new GenerationServer(new GenerationService(rnn, limits, copies),
+                new ScoreService(rnn, limits, copies == null ? null : copies.guard()), scheduler, wholeTexts, info, limits,
                 new RequestGuard(host, allowHosts, allowOrigins), quiet ? null : System.out);
         int boundPort;
         try {
             boundPort = server.start(host, port);
         } catch (JavalinException e) {
             scheduler.close();
+            wholeTexts.close();
             throw cannotListen(e);
         }
         long drainMillis = drainSeconds * 1000L;

@@ -10,7 +10,7 @@ import java.util.function.IntSupplier;
 
 /**
  * What {@code GET /metrics} answers, in Prometheus' text exposition format (version 0.0.4): requests by status,
- * the queue's depth, the streams being generated, characters generated, and a histogram of the time
+ * the queue's depth, the streams being generated, characters generated, texts and characters scored, and a histogram of the time
  * {@code POST /generate} takes. Safe to update from any thread.
  */
 final class ServeMetrics {
@@ -20,6 +20,8 @@ final class ServeMetrics {
 
     private final Map<Integer, LongAdder> requests = new ConcurrentSkipListMap<>();
     private final LongAdder characters = new LongAdder();
+    private final LongAdder scores = new LongAdder();
+    private final LongAdder scoredCharacters = new LongAdder();
     private final AtomicLongArray bucketCounts = new AtomicLongArray(BUCKETS.length + 1);
     private final LongAdder latencyMicros = new LongAdder();
     private final IntSupplier queueDepth;
@@ -50,6 +52,12 @@ final class ServeMetrics {
         characters.add(count);
     }
 
+    /** Counts one text scored ({@code POST /score}) of {@code characters} scored characters. */
+    void scored(long characters) {
+        scores.increment();
+        scoredCharacters.add(characters);
+    }
+
     /** The metrics in Prometheus' text format. */
     String text() {
         StringBuilder out = new StringBuilder();
@@ -63,6 +71,10 @@ final class ServeMetrics {
         out.append("charrnn_active_streams ").append(activeStreams.getAsInt()).append('\n');
         header(out, "charrnn_characters_generated_total", "counter", "Characters generated, over all requests.");
         out.append("charrnn_characters_generated_total ").append(characters.sum()).append('\n');
+        header(out, "charrnn_texts_scored_total", "counter", "Texts scored by POST /score.");
+        out.append("charrnn_texts_scored_total ").append(scores.sum()).append('\n');
+        header(out, "charrnn_characters_scored_total", "counter", "Characters scored by POST /score.");
+        out.append("charrnn_characters_scored_total ").append(scoredCharacters.sum()).append('\n');
         header(out, "charrnn_generation_seconds", "histogram", "Time from receiving a POST /generate to its answer.");
         long cumulative = 0;
         for (int i = 0; i <= BUCKETS.length; i++) {

@@ -20,6 +20,8 @@ class GenerateRequestTest {
         assertEquals(new GenerateRequest("a", null, null, null, null, null, null, true),
                 parse("{\"prime\": \"a\", \"length\": null, \"greedy\": true}"));
         assertEquals(1.0, parse("{\"temperature\": 1}").temperature());   // a whole number is a number
+        assertEquals(new GenerateRequest(null, null, null, null, null, null, null, null, 0.9, 4L, 0L, "skip"),
+                parse("{\"top_p\": 0.9, \"best_of\": 4, \"beam\": 0, \"unknown\": \"skip\"}"));
     }
 
     @Test
@@ -29,7 +31,12 @@ class GenerateRequestTest {
         assertRefused("{\"prime\": \"a\", \"prime\": \"b\"}", "The request body is not valid JSON");
         assertRefused("[1, 2]", "The request body must be a JSON object such as {\"prime\": \"The \", \"length\": 200}, not an array.");
         assertRefused("\"text\"", "The request body must be a JSON object such as {\"prime\": \"The \", \"length\": 200}, not a string (\"text\").");
-        assertRefused("{\"temp\": 1}", "Unknown field \"temp\"; the fields are prime, length, top_k, temperature, seed, count, stop_at, greedy.");
+        assertRefused("{\"temp\": 1}", "Unknown field \"temp\"; the fields are prime, length, top_k, temperature, seed, count, stop_at, greedy,"
+                + " top_p, best_of, beam, unknown.");
+        assertRefused("{\"top_p\": \"0.9\"}", "Field \"top_p\" must be a number, not a string (\"0.9\").");
+        assertRefused("{\"best_of\": 1.5}", "Field \"best_of\" must be a whole number, not a number (1.5).");
+        assertRefused("{\"beam\": true}", "Field \"beam\" must be a whole number, not a boolean (true).");
+        assertRefused("{\"unknown\": 1}", "Field \"unknown\" must be a string, not a whole number (1).");
         assertRefused("{\"prime\": 3}", "Field \"prime\" must be a string, not a whole number (3).");
         assertRefused("{\"length\": 2.5}", "Field \"length\" must be a whole number, not a number (2.5).");
         assertRefused("{\"length\": \"200\"}", "Field \"length\" must be a whole number, not a string (\"200\").");

@@ -60,6 +60,19 @@ class GenerationFlagsTest {
     }
 
     @Test
+    void scoreWithACorpusReportsTheLongestCopiedSpan() throws Exception {
+        Path corpus = Files.writeString(dir.resolve("copy-corpus.txt"), "Nothing here. who loves dogs, travel\nThe end.\n");
+        JsonNode json = run("score", "--model", model, "--string", "I'm looking for someone who loves dogs, and more",
+                "--corpus", corpus.toString(), "--json").lastLineJson();
+        assertEquals(" who loves dogs, ", json.get("longest_copy_text").asText());
+        assertEquals(17, json.get("longest_copy").asInt());
+        Run plain = run("score", "--model", model, "--string", "I'm looking for someone who loves dogs, and more",
+                "--corpus", corpus.toString());
+        assertEquals(0, plain.exitCode(), plain.err());
+        assertTrue(plain.out().contains("longest copy of the corpus: 17 characters, \" who loves dogs, \""), plain.out());
+    }
+
+    @Test
     void unknownCharactersAreRefusedInOneSentenceOrSkippedOrReplaced() throws Exception {
         Run refused = run("score", "--model", model, "--string", "I'm 🦄 looking for Zorro");
         assertOneLineError(refused, "The text has 2 characters that the model's vocabulary does not contain: '🦄' (U+1F984), 'Z' (U+005A)");

@@ -3,7 +3,10 @@ package io.github.charrnn.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.charrnn.CharRnn;
+import io.github.charrnn.evaluation.ScoredText;
+import io.github.charrnn.generation.GeneratedText;
 import io.github.charrnn.generation.SamplingOptions;
+import io.github.charrnn.vocabulary.UnknownCharacters;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -212,7 +215,7 @@ class ServeCommandTest {
         assertRefused(400, "{\"prime\": \"xyz#\"}", "'#'");
         assertRefused(400, "{\"prime\": \"\"}", "prime needs at least one character");
         assertRefused(400, "{\"top_k\": 500}", "top_k 500 is larger than the model's vocabulary");
-        assertRefused(400, "{\"top_k\": -1}", "top-k must be at least 1");
+        assertRefused(400, "{\"top_k\": -1}", "top_k must be at least 1");
         assertRefused(400, "{\"length\": -5}", "length must be at least 1, got -5.");
         assertRefused(400, "{\"count\": 0}", "count must be at least 1, got 0.");
         assertRefused(400, "{\"temperature\": 0}", "temperature must be a finite number greater than 0");
@@ -249,6 +252,12 @@ class ServeCommandTest {
                 "--max-count 100 is more than --max-streams 64");
         assertOneLineError(run("serve", "--model", model.toString(), "--port", String.valueOf(base.getPort())),
                 "something else is listening there");
+        assertOneLineError(run("serve", "--model", model.toString(), "--max-copy", "20"),
+                "--max-copy and --corpus go together: --max-copy N --corpus CORPUS.");
+        assertOneLineError(run("serve", "--model", model.toString(), "--max-copy", "20", "--corpus", "profiles-en",
+                "--max-copy-tries", "1000"), "--max-copy-tries must be from 1 to 100 for serve, got 1000.");
+        assertOneLineError(run("serve", "--model", model.toString(), "--max-copy", "20", "--corpus", "profiles-en",
+                "--max-copy-action", "drop"), "--max-copy-action must be reject or report, got drop.");
         assertEquals(2, run("serve", "--port", "http").exitCode());
     }
 
@@ -333,6 +342,141 @@ class ServeCommandTest {
         assertEquals(texts(post("generate", request).json()), texts(done), "the final event is the JSON answer");
         assertEquals(texts(done), List.of(streamed[0].toString(), streamed[1].toString()), "the chunks add up to the texts");
         assertEquals(4, done.get("seed").asLong());
+    }
+
+    @Test
+    void topPAndUnknownWorkInTheSharedBatch() throws Exception {
+        JsonNode nucleus = post("generate", "{\"prime\": \"I'm\", \"length\": 50, \"seed\": 8, \"top_k\": 0, \"top_p\": 0.7,"
+                + " \"count\": 2}").json();
+        SamplingOptions options = SamplingOptions.builder().length(50).topK(0).topP(0.7).seed(8).build();
+        assertEquals(Samples.generate(rnn, "I'm", 2, options, null), texts(nucleus));
+        assertEquals(0.7, nucleus.get("top_p").asDouble());
+
+        Answer skipped = post("generate", "{\"prime\": \"I'm#\", \"length\": 30, \"seed\": 3, \"unknown\": \"skip\"}");
+        assertEquals(200, skipped.status(), skipped.body());
+        assertEquals(expected("I'm", 30, 3, 1, null), texts(skipped.json()));
+        assertEquals(1, skipped.json().get("unknown_chars").asInt());
+        JsonNode replaced = post("generate", "{\"prime\": \"I'm#\", \"length\": 30, \"seed\": 3, \"unknown\": \"replace: \"}").json();
+        assertEquals(expected("I'm ", 30, 3, 1, null), texts(replaced));
+        assertRefused(400, "{\"prime\": \"I'm#\"}", "prime has 1 character that the model's vocabulary does not contain: '#'");
+        assertRefused(400, "{\"top_p\": 2}", "top_p must be above 0 and at most 1");
+        assertRefused(400, "{\"unknown\": \"ignore\"}", "unknown must be \"error\", \"skip\" or \"replace:C\"");
+    }
+
+    @Test
+    void bestOfAndBeamAnswerWholeTextsAndAreNotStreamed() throws Exception {
+        Answer best = post("generate", "{\"prime\": \"I'm\", \"length\": 40, \"seed\": 12, \"best_of\": 3}");
+        assertEquals(200, best.status(), best.body());
+        List<GeneratedText> candidates = rnn.generateTexts("I'm", 3,
+                SamplingOptions.builder().length(40).topK(Samples.DEFAULT_TOP_K).seed(12).build()).texts();
+        GeneratedText likeliest = candidates.get(0);
+        for (GeneratedText candidate : candidates) {
+            if (candidate.meanLogProbability() > likeliest.meanLogProbability()) {
+                likeliest = candidate;
+            }
+        }
+        assertEquals(List.of("I'm" + likeliest.text()), texts(best.json()));
+        assertEquals(likeliest.meanLogProbability(), best.json().get("mean_log_probabilities").get(0).asDouble(), 1e-9);
+
+        Answer beam = post("generate", "{\"prime\": \"I'm\", \"length\": 20, \"beam\": 2}");
+        assertEquals(200, beam.status(), beam.body());
+        assertEquals(List.of("I'm" + rnn.generateTexts("I'm", 1, SamplingOptions.builder().length(20).beam(2).build())
+                .texts().get(0).text()), texts(beam.json()));
+
+        assertRefused(413, "{\"best_of\": 9, \"count\": 8}", "count × best_of = 72 candidates is past this server's 64 streams");
+        assertRefused(400, "{\"best_of\": 2, \"beam\": 2}", "best_of and beam cannot be combined");
+        Answer streamed = send(HttpRequest.newBuilder(base.resolve("generate")).header("Content-Type", "application/json")
+                .header("Accept", "text/event-stream").POST(HttpRequest.BodyPublishers.ofString("{\"best_of\": 2}")));
+        assertEquals(400, streamed.status(), streamed.body());
+        assertEquals("best_of and beam choose among whole texts, so they cannot be streamed; ask without Accept:"
+                + " text/event-stream.", streamed.json().get("error").asText());
+    }
+
+    @Test
+    void scoreAgreesWithTheLibraryAndRefusesInOneSentence() throws Exception {
+        String text = "I'm looking for someone who loves dogs";
+        Answer answer = post("score", "{\"text\": \"" + text + "\", \"per_char\": true}");
+        assertEquals(200, answer.status(), answer.body());
+        assertTrue(answer.contentType().startsWith("application/json"), answer.contentType());
+        JsonNode json = answer.json();
+        ScoredText scored = rnn.score(null, text, UnknownCharacters.ERROR);
+        assertEquals(scored.score().meanLoss(), json.get("mean_loss").asDouble(), 1e-9);
+        assertEquals(scored.score().totalLoss(), json.get("total_loss").asDouble(), 1e-9);
+        assertEquals(scored.score().bitsPerCharacter(), json.get("bits_per_char").asDouble(), 1e-9);
+        assertEquals(text.length() - 1, json.get("chars").asInt());
+        assertEquals(text.length() - 1, json.get("per_char").size());
+        assertEquals("error", json.get("unknown").asText());
+
+        JsonNode primed = post("score", "{\"text\": \"dogs\", \"prime\": \"I'm \"}").json();
+        assertEquals(rnn.score("I'm ", "dogs", UnknownCharacters.ERROR).score().meanLoss(), primed.get("mean_loss").asDouble(), 1e-9);
+        assertEquals(4, primed.get("chars").asInt());
+        assertTrue(primed.get("per_char") == null, "per_char only when asked");
+        JsonNode skipped = post("score", "{\"text\": \"I'm #looking\", \"unknown\": \"skip\"}").json();
+        assertEquals(1, skipped.get("unknown_chars").asInt());
+        assertEquals(rnn.score(null, "I'm looking", UnknownCharacters.ERROR).score().meanLoss(), skipped.get("mean_loss").asDouble(), 1e-9);
+
+        assertScoreRefused(400, "{}", "text is missing");
+        assertScoreRefused(400, "{\"text\": \"I\"}", "needs at least 2 characters the model knows");
+        assertScoreRefused(400, "{\"text\": \"I'm #\"}", "text has 1 character that the model's vocabulary does not contain: '#'");
+        assertScoreRefused(400, "{\"text\": \"dogs\", \"prime\": \"#\"}", "prime has 1 character");
+        assertScoreRefused(400, "{\"txt\": \"dogs\"}", "Unknown field \"txt\"; the fields are text, prime, unknown, per_char.");
+        assertScoreRefused(400, "{\"text\": \"dogs\", \"per_char\": \"yes\"}", "Field \"per_char\" must be true or false");
+        assertScoreRefused(413, "{\"text\": \"" + "I".repeat(MAX_LENGTH + 1) + "\"}", "past this server's limit of 300");
+        Answer plain = send(HttpRequest.newBuilder(base.resolve("score")).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"dogs\"}")));
+        assertEquals(415, plain.status(), plain.body());
+        assertTrue(plain.json().get("error").asText().startsWith("POST /score takes a JSON body"), plain.body());
+        RawAnswer foreignHost = raw("POST /score HTTP/1.1\r\nHost: evil.example\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 2\r\nConnection: close\r\n\r\n{}");
+        assertEquals(403, foreignHost.status(), foreignHost.text());
+
+        String metrics = get("metrics").body();
+        assertTrue(metrics.contains("\ncharrnn_texts_scored_total ") && !metrics.contains("\ncharrnn_texts_scored_total 0\n"), metrics);
+        assertTrue(metrics.contains("\ncharrnn_characters_scored_total "), metrics);
+    }
+
+    @Test
+    void theCopyGuardRedrawsAPlantedCopy() throws Exception {
+        SamplingOptions options = SamplingOptions.builder().length(60).topK(Samples.DEFAULT_TOP_K).seed(21).build();
+        String planted = rnn.generate("I'm", options);
+        Path corpus = java.nio.file.Files.writeString(dir.resolve("planted.txt"), "Some text.\nI'm" + planted + "\nMore text.\n");
+        RunningServe guarded = RunningServe.start("--model", model.toString(), "--port", "0", "--max-copy", "20",
+                "--corpus", corpus.toString(), "--quiet");
+        try {
+            URI url = guarded.url();
+            HttpResponse<String> redrawn = client.send(HttpRequest.newBuilder(url.resolve("generate"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"prime\": \"I'm\", \"length\": 60, \"seed\": 21}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, redrawn.statusCode(), redrawn.body());
+            JsonNode json = JSON.readTree(redrawn.body());
+            assertFalse(texts(json).get(0).equals("I'm" + planted), "the planted copy is not answered");
+            assertTrue(json.get("longest_copy").get(0).asInt() <= 20, redrawn.body());
+            assertTrue(json.get("copy_tries").get(0).asInt() >= 2, redrawn.body());
+
+            HttpResponse<String> scored = client.send(HttpRequest.newBuilder(url.resolve("score"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            JSON.writeValueAsString(java.util.Map.of("text", "I'm" + planted)))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, scored.statusCode(), scored.body());
+            assertEquals(63, JSON.readTree(scored.body()).get("longest_copy").asInt(), scored.body());
+
+            HttpResponse<String> streamed = client.send(HttpRequest.newBuilder(url.resolve("generate"))
+                    .header("Content-Type", "application/json").header("Accept", "text/event-stream")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, streamed.statusCode(), streamed.body());
+            assertTrue(streamed.body().contains("cannot stream"), streamed.body());
+        } finally {
+            assertEquals(0, guarded.stop());
+        }
+    }
+
+    private static void assertScoreRefused(int status, String body, String expectedPart) throws Exception {
+        Answer answer = post("score", body);
+        assertEquals(status, answer.status(), body + " -> " + answer.body());
+        assertTrue(answer.contentType().startsWith("application/json"), answer.contentType());
+        String error = answer.json().get("error").asText();
+        assertTrue(error.contains(expectedPart), body + " -> " + error);
+        assertFalse(error.contains("\n") || error.contains("Exception"), error);
     }
 
     record RawAnswer(int status, String text) {

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * leaves as soon as its text is complete or its sink says stop. A joining stream feeds its prime one character per
  * step in its own row, alongside the others' generated characters, so its prime runs once and nobody waits for it.
  *
- * <p>Every stream has its own row of recurrent state and its own sampler (its own seed, top-k, temperature), so
+ * <p>Every stream has its own row of recurrent state and its own sampler (its own seed, top-k, temperature, top-p), so
  * a stream's text for a given seed does not depend on which streams share the batch. One exception: a stream that
  * joins an empty batch runs on the faster single-stream stepper (with the second core's help while it is alone)
  * until it ends; that stepper's probabilities agree with the batched one's to about 1e-4, so its text for a seed

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,6 +69,24 @@ class StreamBatchTest {
             assertEquals(expected, solo.text.toString());
             assertEquals(generator.generate("the ", 1, options(50, 11)).get(0), batched.text.toString());
         }
+    }
+
+    /** Every row samples with its own top-p (nucleus), as the batched generate does with the same options. */
+    @Test
+    void everyRowHasItsOwnTopP() {
+        Generator generator = generator(CellType.LSTM);
+        SamplingOptions nucleus = options(60, 5).toBuilder().topP(0.5).build();
+        SamplingOptions wide = options(60, 5);
+        String expectedNucleus = generator.generate("the ", 1, nucleus).get(0);
+        String expectedWide = generator.generate("the ", 1, wide).get(0);
+        try (StreamBatch batch = generator.streamBatch(2)) {
+            Sink narrow = join(batch, "the ", nucleus);
+            Sink all = join(batch, "the ", wide);
+            runUntilEmpty(batch);
+            assertEquals(expectedNucleus, narrow.text.toString());
+            assertEquals(expectedWide, all.text.toString());
+        }
+        assertNotEquals(expectedNucleus, expectedWide, "top-p 0.5 changes what seed 5 draws");
     }
 
     /** A sink that says stop ends its stream at once; the others go on. */
