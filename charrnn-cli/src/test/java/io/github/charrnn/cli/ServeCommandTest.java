@@ -195,7 +195,7 @@ class ServeCommandTest {
         Answer page = get("");
         assertEquals(200, page.status());
         assertTrue(page.contentType().startsWith("text/html"), page.contentType());
-        for (String id : new String[]{"prime", "length", "top_k", "temperature", "count", "generate", "output", "error"}) {
+        for (String id : new String[]{"prime", "length", "top_k", "temperature", "top_p", "count", "generate", "output", "error"}) {
             assertTrue(page.body().contains("id=\"" + id + "\""), id);
         }
         assertFalse(page.body().contains("src=\"http") || page.body().contains("href=\"http"), "self-contained: no CDN");
