@@ -3,7 +3,8 @@ package io.github.charrnn.cli;
 /**
  * A request {@code charrnn serve} will not carry out: its HTTP status (400 for a malformed or invalid request, 403
  * for one from a host or origin the server does not answer, 413 for one past the server's limits, 415 for a body
- * that is not declared JSON, 422 for a valid request whose texts could not be made within the copy guard, 503 when the server is too busy or stopping) and the one sentence, saying what was wrong and what is allowed, that the
+ * that is not declared JSON, 422 for a valid request whose texts could not be made within the copy guard, 503 when
+ * the server is too busy or stopping) and the one sentence, saying what was wrong and what is allowed, that the
  * client gets as {@code {"error": ...}}.
  */
 final class RequestRefused extends RuntimeException {
