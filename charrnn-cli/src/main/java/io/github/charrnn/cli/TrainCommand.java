@@ -11,6 +11,7 @@ import io.github.charrnn.datavec.training.TrainingRun;
 import io.github.charrnn.generation.SamplingOptions;
 import io.github.charrnn.model.CellType;
 import io.github.charrnn.model.CharRnnConfig;
+import io.github.charrnn.model.InputEncoding;
 import io.github.charrnn.texts.BundledText;
 import io.github.charrnn.training.LearningRateSchedule;
 import io.github.charrnn.training.ProgressListener;
@@ -402,8 +403,12 @@ final class TrainCommand implements Callable<Integer> {
         differs.put("--embedding-size", inputs.embeddingSize != null && inputs.embeddingSize != saved.embeddingSize());
         List<String> changed = differs.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
         if (!changed.isEmpty()) {
-            throw new IllegalArgumentException(String.join(", ", changed) + " cannot be changed when fine-tuning: the model in "
-                    + initFrom + " has " + saved + ". Leave " + (changed.size() == 1 ? "it" : "them") + " out.");
+            String input = saved.input() == InputEncoding.EMBEDDING ? "embedding input of size " + saved.embeddingSize()
+                    : "one-hot input";
+            throw new IllegalArgumentException(String.join(", ", changed) + " cannot be changed when fine-tuning: the model "
+                    + (initFrom.equalsIgnoreCase("bundled") ? "bundled with charrnn" : "in " + initFrom) + " has " + saved.layers()
+                    + " " + saved.cellType() + " layers of " + saved.hiddenSize() + " units and " + input + ". Leave "
+                    + (changed.size() == 1 ? "it" : "them") + " out.");
         }
         return new CharRnnConfig(saved.hiddenSize(), saved.layers(), dropout != null ? dropout : saved.dropout(),
                 learningRate != null ? learningRate : saved.learningRate(),

@@ -217,26 +217,12 @@ final class GemmLstmTraining {
      * listener but not applied, and ends the mini-batch: the weights stay those of the last good step.
      */
     void fit(CharBatch batchData, StepListener listener) {
-        int rows = (int) batchData.rows();
-        long length = batchData.length();
-        prepare(rows);
-        for (BatchShard shard : shards) {
-            shard.resetState();
-        }
-        try (NativeThreads.Share ignored = threads.parallel() ? NativeThreads.shareBlasAmong(shards.length) : () -> { }) {
-            for (long from = 0; from < length; from += sequenceLength) {
-                int time = (int) Math.min(sequenceLength, length - from);
-                double loss = computeGradient(segment(batchData, from, time));
-                if (!Double.isFinite(loss)) {
-                    // report the step, but leave the weights as they were before it: the caller stops training
-                    listener.stepDone(rows, time, loss / ((double) rows * time));
-                    return;
-                }
-                update(batch, time);
-                for (BatchShard shard : shards) {
-                    shard.carryState();
-                }
-                listener.stepDone(rows, time, loss / ((double) rows * time));
+        prepare((int) batchData.rows());
+        forgetState();
+        long windows = (batchData.length() + sequenceLength - 1) / sequenceLength;
+        for (long window = 0; window < windows; window++) {
+            if (!fitWindow(batchData, window, listener)) {
+                return;
             }
         }
     }
@@ -247,8 +233,10 @@ final class GemmLstmTraining {
      * after {@link #forgetState}), and carries the state on. A step whose loss is NaN or infinite is reported but
      * not applied. Calling this for every window of a mini-batch after {@link #forgetState} is {@link #fit}; not
      * forgetting between mini-batches carries the state through a whole pass, as the articles' training does.
+     *
+     * @return whether the step was applied (false: its loss was not finite)
      */
-    void fitWindow(CharBatch batchData, long window, StepListener listener) {
+    boolean fitWindow(CharBatch batchData, long window, StepListener listener) {
         int rows = (int) batchData.rows();
         long from = window * sequenceLength;
         int time = (int) Math.min(sequenceLength, batchData.length() - from);
@@ -266,13 +254,14 @@ final class GemmLstmTraining {
             }
             if (!Double.isFinite(loss)) {
                 listener.stepDone(rows, time, loss / ((double) rows * time));
-                return;
+                return false;
             }
             update(batch, time);
             for (BatchShard shard : shards) {
                 shard.carryState();
             }
             listener.stepDone(rows, time, loss / ((double) rows * time));
+            return true;
         }
     }
 
