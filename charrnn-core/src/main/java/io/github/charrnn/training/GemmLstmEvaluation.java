@@ -3,11 +3,14 @@ package io.github.charrnn.training;
 import io.github.charrnn.batching.BatchFormat;
 import io.github.charrnn.batching.CharBatch;
 import io.github.charrnn.kernel.OffHeapRows;
+import io.github.charrnn.runtime.NativeThreads;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.Arrays;
 
@@ -20,6 +23,10 @@ import java.util.Arrays;
  * rows stays the same (rows r of consecutive mini-batches continue each other); a call with another number of
  * rows, and {@link #resetState()}, start from a zero state. The network's own recurrent state ({@code rnnTimeStep}'s)
  * is not used.
+ *
+ * <p>A mini-batch of 8 rows or more is split into shards of rows computed at once, each with one BLAS thread and
+ * its own core, as {@link GemmLstmTraining} splits it ({@code -Dcharrnn.trainingShards=1} keeps it whole); the
+ * loss is the sum of theirs.
  *
  * <p>Each call cuts the time axis into chunks of at most {@code chunkLength} steps and {@value #MAX_CHUNK_ROWS} rows
  * (time steps × rows), so memory does not grow with the mini-batch's length. Part of charrnn's internals (public for
@@ -38,11 +45,9 @@ public final class GemmLstmEvaluation {
     private final int chunkLength;
     private final int firstRecurrent;   // 1 after an embedding layer, else 0
     private final int recurrentLayers;
-    private int batch;                  // rows of the passes below; 0 before the first call
-    private int chunk;                  // time steps per chunk for that many rows
-    private LstmLayerPass[] passes;
-    private EmbeddingPass embedding;    // null for one-hot input
-    private SoftmaxLoss output;
+    private int batch;                  // rows of the parts below; 0 before the first call
+    private Rows[] parts;               // the batch's rows, whole or in shards computed at once
+    private ShardThreads threads;
 
     /**
      * Prepares the evaluation of {@code network}; buffers are made on the first call. The network's gradient array
@@ -78,9 +83,9 @@ public final class GemmLstmEvaluation {
 
     /** Makes the next call start from a zero state. */
     public void resetState() {
-        if (passes != null) {
-            for (LstmLayerPass pass : passes) {
-                pass.resetState();
+        if (parts != null) {
+            for (Rows part : parts) {
+                part.resetState();
             }
         }
     }
@@ -113,38 +118,26 @@ public final class GemmLstmEvaluation {
                     + " characters holds only " + perCharacter.length + ".");
         }
         int rows = (int) batch.rows();
-        long length = batch.length();
         prepare(rows);
         INDArray x = asFloat(batch.features());
         INDArray y = asFloat(batch.labels());
-        INDArray mask = batch.labelMask() == null ? null : asFloat(batch.labelMask()).reshape(rows, 1, length);
+        INDArray mask = batch.labelMask() == null ? null : asFloat(batch.labelMask());
+        if (parts.length == 1) {
+            return parts[0].negativeLogLikelihood(x, y, mask, batch, perCharacter);
+        }
+        double[] sums = new double[parts.length];
+        try (NativeThreads.Share ignored = threads.parallel() ? NativeThreads.shareBlasAmong(parts.length) : () -> { }) {
+            threads.forEach(parts.length, k -> {
+                ShardRows range = parts[k].range;
+                INDArrayIndex mine = NDArrayIndex.interval(range.from(), range.from() + range.count());
+                sums[k] = parts[k].negativeLogLikelihood(x.get(mine, NDArrayIndex.all(), NDArrayIndex.all()),
+                        y.get(mine, NDArrayIndex.all(), NDArrayIndex.all()),
+                        mask == null ? null : mask.get(mine, NDArrayIndex.all()), batch, perCharacter);
+            });
+        }
         double sum = 0;
-        for (long from = 0; from < length; from += chunk) {
-            int time = (int) Math.min(chunk, length - from);
-            // one-hot input: the first layer gathers rows of its weights by symbol id (no one-hot product)
-            INDArray activations = embedding == null
-                    ? passes[0].forward(SegmentIds.of(x, batch.featureFormat(), from, time), time)
-                    : passes[0].forward(embedding.forward(x, batch.featureFormat(), from, time), time);
-            passes[0].carryState();   // writes the rows before those of the returned activations
-            for (int l = 1; l < passes.length; l++) {
-                activations = passes[l].forward(activations, time);
-                passes[l].carryState();
-            }
-            double[] rowLosses = perCharacter == null ? null : new double[time * rows];
-            OffHeapRows targets = OffHeapRows.timeMajor(y, from, time);
-            OffHeapRows targetMask = mask == null ? null : OffHeapRows.timeMajor(mask, from, time);
-            sum += output.negativeLogLikelihood(activations, targets, batch.labelFormat(), targetMask, time * rows, rowLosses);
-            targets.release();
-            if (targetMask != null) {
-                targetMask.release();
-            }
-            if (perCharacter != null) {
-                for (int t = 0; t < time; t++) {
-                    for (int r = 0; r < rows; r++) {
-                        perCharacter[(int) (r * length + from + t)] = rowLosses[t * rows + r];
-                    }
-                }
-            }
+        for (double part : sums) {
+            sum += part;
         }
         return sum;
     }
@@ -176,18 +169,83 @@ public final class GemmLstmEvaluation {
     }
 
     private void prepare(int rows) {
-        if (passes != null && rows == batch) {
+        if (parts != null && rows == batch) {
             return;
         }
         batch = rows;
-        chunk = Math.max(1, Math.min(chunkLength, MAX_CHUNK_ROWS / rows));
-        long maxRows = (long) chunk * rows;
-        Layer[] all = network.getLayers();
-        embedding = firstRecurrent == 0 ? null : new EmbeddingPass(all[0], maxRows);
-        passes = new LstmLayerPass[recurrentLayers];
-        for (int l = 0; l < recurrentLayers; l++) {
-            passes[l] = new LstmLayerPass(all[firstRecurrent + l], rows, chunk, true);
+        ShardRows[] ranges = ShardRows.split(rows, GemmLstmTraining.shardsFor(rows, GemmLstmTraining.configuredShards()));
+        parts = new Rows[ranges.length];
+        for (int k = 0; k < ranges.length; k++) {
+            parts[k] = new Rows(ranges[k]);
         }
-        output = new SoftmaxLoss(all[all.length - 1], maxRows);
+        threads = new ShardThreads(ranges.length, Runtime.getRuntime().availableProcessors() > 1);
+    }
+
+    /**
+     * The passes for one range of a mini-batch's rows, with the state they carry: the whole batch, or one of the
+     * shards computed at once (one BLAS thread and one core each, as in training).
+     */
+    private final class Rows {
+        private final ShardRows range;
+        private final int chunk;                 // time steps per chunk for this many rows
+        private final LstmLayerPass[] passes;
+        private final EmbeddingPass embedding;   // null for one-hot input
+        private final SoftmaxLoss output;
+
+        Rows(ShardRows range) {
+            this.range = range;
+            int rows = range.count();
+            this.chunk = Math.max(1, Math.min(chunkLength, MAX_CHUNK_ROWS / rows));
+            long maxRows = (long) chunk * rows;
+            Layer[] all = network.getLayers();
+            this.embedding = firstRecurrent == 0 ? null : new EmbeddingPass(all[0], maxRows);
+            this.passes = new LstmLayerPass[recurrentLayers];
+            for (int l = 0; l < recurrentLayers; l++) {
+                passes[l] = new LstmLayerPass(all[firstRecurrent + l], rows, chunk, true);
+            }
+            this.output = new SoftmaxLoss(all[all.length - 1], maxRows);
+        }
+
+        void resetState() {
+            for (LstmLayerPass pass : passes) {
+                pass.resetState();
+            }
+        }
+
+        /** The loss of these rows ({@code x}, {@code y}, {@code mask}: their rows only), losses into their places. */
+        double negativeLogLikelihood(INDArray x, INDArray y, INDArray labelMask, CharBatch batch, double[] perCharacter) {
+            int rows = range.count();
+            long length = batch.length();
+            INDArray mask = labelMask == null ? null : labelMask.reshape(rows, 1, length);
+            double sum = 0;
+            for (long from = 0; from < length; from += chunk) {
+                int time = (int) Math.min(chunk, length - from);
+                // one-hot input: the first layer gathers rows of its weights by symbol id (no one-hot product)
+                INDArray activations = embedding == null
+                        ? passes[0].forward(SegmentIds.of(x, batch.featureFormat(), from, time), time)
+                        : passes[0].forward(embedding.forward(x, batch.featureFormat(), from, time), time);
+                passes[0].carryState();   // writes the rows before those of the returned activations
+                for (int l = 1; l < passes.length; l++) {
+                    activations = passes[l].forward(activations, time);
+                    passes[l].carryState();
+                }
+                double[] rowLosses = perCharacter == null ? null : new double[time * rows];
+                OffHeapRows targets = OffHeapRows.timeMajor(y, from, time);
+                OffHeapRows targetMask = mask == null ? null : OffHeapRows.timeMajor(mask, from, time);
+                sum += output.negativeLogLikelihood(activations, targets, batch.labelFormat(), targetMask, time * rows, rowLosses);
+                targets.release();
+                if (targetMask != null) {
+                    targetMask.release();
+                }
+                if (perCharacter != null) {
+                    for (int t = 0; t < time; t++) {
+                        for (int r = 0; r < rows; r++) {
+                            perCharacter[(int) ((range.from() + r) * length + from + t)] = rowLosses[t * rows + r];
+                        }
+                    }
+                }
+            }
+            return sum;
+        }
     }
 }

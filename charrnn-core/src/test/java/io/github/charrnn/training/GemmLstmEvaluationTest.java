@@ -88,6 +88,36 @@ class GemmLstmEvaluationTest {
     }
 
     @Test
+    void aBatchSplitIntoShardsGivesDl4jsLossEachCharactersLossAndCarriesTheState() {
+        MultiLayerNetwork network = network(InputEncoding.ONEHOT);
+        int rows = 10;   // two shards of 5 rows, computed at once
+        int[][] features = ids(rows, TIME, 3);
+        int[][] labels = ids(rows, TIME, 4);
+        INDArray mask = Nd4j.ones(DataType.FLOAT, rows, TIME);
+        mask.putScalar(7, 2, 0);
+        double expected = dl4jLoss(network, OneHot.sequences(features, VOCABULARY), labels, mask);
+        GemmLstmEvaluation evaluation = new GemmLstmEvaluation(network, 4);
+        double[] perCharacter = new double[rows * TIME];
+        double loss = evaluation.negativeLogLikelihood(batch(OneHot.sequences(features, VOCABULARY),
+                OneHot.sequences(labels, VOCABULARY), mask), perCharacter);
+        assertEquals(expected, loss, 1e-4 * expected);
+        double masked = 0;
+        for (int i = 0; i < perCharacter.length; i++) {
+            masked += i == 7 * TIME + 2 ? 0 : perCharacter[i];
+        }
+        assertEquals(loss, masked, 1e-4 * loss, "each character's loss in its row's place");
+
+        evaluation.resetState();
+        INDArray x = OneHot.sequences(features, VOCABULARY);
+        INDArray y = OneHot.sequences(labels, VOCABULARY);
+        double whole = evaluation.negativeLogLikelihood(batch(x, y, null));
+        evaluation.resetState();
+        double halves = evaluation.negativeLogLikelihood(batch(firstSteps(x, 0, 6), firstSteps(y, 0, 6), null))
+                + evaluation.negativeLogLikelihood(batch(firstSteps(x, 6, TIME), firstSteps(y, 6, TIME), null));
+        assertEquals(whole, halves, 1e-4 * whole);
+    }
+
+    @Test
     void refusesWhatItCannotEvaluate() {
         MultiLayerNetwork network = network(InputEncoding.ONEHOT);
         assertThrows(IllegalArgumentException.class, () -> new GemmLstmEvaluation(network, 0));
