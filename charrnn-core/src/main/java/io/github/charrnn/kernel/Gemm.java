@@ -35,6 +35,16 @@ public final class Gemm {
      */
     public static void multiply(FloatMatrix a, boolean transposeA, FloatMatrix b, boolean transposeB, FloatMatrix c,
                                 float alpha, float beta) {
+        multiply(a, transposeA, b, transposeB, c, alpha, beta, ProductPrecision.FP32);
+    }
+
+    /**
+     * {@link #multiply(FloatMatrix, boolean, FloatMatrix, boolean, FloatMatrix, float, float)} with the operands
+     * rounded to {@code precision} first; bfloat16 only where oneDNN runs the products, with {@code alpha} 1 and
+     * {@code beta} 0 or 1 (single precision otherwise).
+     */
+    public static void multiply(FloatMatrix a, boolean transposeA, FloatMatrix b, boolean transposeB, FloatMatrix c,
+                                float alpha, float beta, ProductPrecision precision) {
         int m = transposeA ? a.columns() : a.rows();
         int k = transposeA ? a.rows() : a.columns();
         int kOfB = transposeB ? b.columns() : b.rows();
@@ -48,10 +58,10 @@ public final class Gemm {
         }
         try {
             if (!c.columnMajor()) {
-                rowMajor(m, n, k, a, transposeA, b, transposeB, c, alpha, beta);
+                rowMajor(m, n, k, a, transposeA, b, transposeB, c, alpha, beta, precision);
             } else {
                 // a column-major c is the row-major c^T = op(b)^T op(a)^T
-                rowMajor(n, m, k, b, !transposeB, a, !transposeA, c, alpha, beta);
+                rowMajor(n, m, k, b, !transposeB, a, !transposeA, c, alpha, beta, precision);
             }
         } finally {
             Reference.reachabilityFence(a.owner());
@@ -60,12 +70,48 @@ public final class Gemm {
         }
     }
 
+    /**
+     * {@code c = op(a) * op(b) + beta * c} (beta 0 or 1) with {@code a} rounded to bfloat16 and {@code b} the copy
+     * made by its last {@link Bf16Matrix#refresh()}; for a row-major {@code c} (a block of {@link OffHeapRows}).
+     * Where oneDNN does not run the products, the copy's source is multiplied in single precision instead.
+     */
+    public static void multiply(FloatMatrix a, boolean transposeA, Bf16Matrix b, boolean transposeB, FloatMatrix c,
+                                float beta) {
+        FloatMatrix source = b.source();
+        if (GemmLibrary.chosen() != GemmLibrary.ONEDNN || c.columnMajor() || beta != 0f && beta != 1f) {
+            multiply(a, transposeA, source, transposeB, c, 1f, beta);
+            return;
+        }
+        int m = transposeA ? a.columns() : a.rows();
+        int k = transposeA ? a.rows() : a.columns();
+        int kOfB = transposeB ? source.columns() : source.rows();
+        int n = transposeB ? source.rows() : source.columns();
+        if (k != kOfB || c.rows() != m || c.columns() != n) {
+            throw new IllegalArgumentException("Cannot multiply " + shape(a, transposeA) + " by " + shape(source, transposeB)
+                    + " into " + c.rows() + " x " + c.columns() + ".");
+        }
+        if (m == 0 || n == 0) {
+            return;
+        }
+        try {
+            Bf16Gemm.multiply(m, n, k, a, transposeA != a.columnMajor(), b.values(), transposeB != source.columnMajor(),
+                    c, beta);
+        } finally {
+            Reference.reachabilityFence(a.owner());
+            Reference.reachabilityFence(c.owner());
+        }
+    }
+
     /** The row-major product of m x k and k x n into c's memory; a column-major operand is its own transpose. */
     private static void rowMajor(int m, int n, int k, FloatMatrix a, boolean transposeA, FloatMatrix b, boolean transposeB,
-                                 FloatMatrix c, float alpha, float beta) {
+                                 FloatMatrix c, float alpha, float beta, ProductPrecision precision) {
         boolean aTransposed = transposeA != a.columnMajor();
         boolean bTransposed = transposeB != b.columnMajor();
         if (GemmLibrary.chosen() == GemmLibrary.ONEDNN) {
+            if (precision == ProductPrecision.BF16 && alpha == 1f && (beta == 0f || beta == 1f)) {
+                Bf16Gemm.multiply(m, n, k, a, aTransposed, b, bTransposed, c, beta);
+                return;
+            }
             OneDnnGemm.multiply(m, n, k, a, aTransposed, b, bTransposed, c, alpha, beta);
             return;
         }

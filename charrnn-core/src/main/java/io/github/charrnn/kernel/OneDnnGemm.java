@@ -46,13 +46,18 @@ final class OneDnnGemm {
     /** {@code c = alpha * op(a) * op(b) + beta * c}, all row-major, as {@code cblas_sgemm} with CblasRowMajor. */
     static void multiply(int m, int n, int k, FloatMatrix a, boolean transposeA, FloatMatrix b, boolean transposeB,
                          FloatMatrix c, float alpha, float beta) {
-        giveThreads((long) m * n * k < SERIAL_BELOW ? 1 : Nd4j.factory().blas().getMaxThreads());
+        giveThreads(m, n, k);
         int status = dnnl.dnnl_sgemm((byte) (transposeA ? 'T' : 'N'), (byte) (transposeB ? 'T' : 'N'), m, n, k, alpha,
                 a.memory(), a.leadingDimension(), b.memory(), b.leadingDimension(), beta, c.memory(), c.leadingDimension());
         if (status != dnnl.dnnl_success) {
             throw new IllegalStateException("oneDNN refused a " + m + " x " + k + " by " + k + " x " + n
                     + " product (status " + status + ").");
         }
+    }
+
+    /** Gives the calling thread the OpenMP threads for an m x k by k x n product. */
+    static void giveThreads(int m, int n, int k) {
+        giveThreads((long) m * n * k < SERIAL_BELOW ? 1 : Nd4j.factory().blas().getMaxThreads());
     }
 
     /** Sets the calling thread's OpenMP thread count, when it differs from what was given it last. */

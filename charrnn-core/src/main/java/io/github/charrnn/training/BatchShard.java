@@ -1,6 +1,7 @@
 package io.github.charrnn.training;
 
 import io.github.charrnn.kernel.OffHeapRows;
+import io.github.charrnn.kernel.ProductPrecision;
 import org.deeplearning4j.nn.api.Layer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -32,9 +33,10 @@ final class BatchShard {
      * @param inputWidths   per recurrent and output layer, the width of its input
      * @param keeps         per recurrent and output layer, the dropout keep probability, or 1 for none
      * @param parallelRows  whether the softmax may use the common pool (only when this is the only shard)
+     * @param precision     what the products' operands are rounded to
      */
     BatchShard(Layer[] layers, List<Map<String, INDArray>> gradients, boolean embeddingFirst, int[] inputWidths,
-               double[] keeps, ShardRows rows, int sequenceLength, boolean parallelRows) {
+               double[] keeps, ShardRows rows, int sequenceLength, boolean parallelRows, ProductPrecision precision) {
         this.rows = rows;
         int first = embeddingFirst ? 1 : 0;
         int recurrentLayers = layers.length - 1 - first;
@@ -45,7 +47,8 @@ final class BatchShard {
         this.maskSlices = new OffHeapRows[recurrentLayers + 1];
         for (int l = 0; l <= recurrentLayers; l++) {
             if (l < recurrentLayers) {
-                passes[l] = new LstmLayerPass(layers[first + l], gradients.get(first + l), rows.count(), sequenceLength);
+                passes[l] = new LstmLayerPass(layers[first + l], gradients.get(first + l), rows.count(), sequenceLength,
+                        precision);
             }
             if (keeps[l] < 1.0) {
                 dropouts[l] = new InputDropout(maxRows, inputWidths[l]);
@@ -54,7 +57,8 @@ final class BatchShard {
         }
         this.oneHotSlice = !embeddingFirst && dropouts[0] != null && !rows.whole()
                 ? new OffHeapRows(maxRows, inputWidths[0]) : null;
-        this.output = new SoftmaxOutputPass(layers[layers.length - 1], gradients.get(layers.length - 1), maxRows, parallelRows);
+        this.output = new SoftmaxOutputPass(layers[layers.length - 1], gradients.get(layers.length - 1), maxRows, parallelRows,
+                precision);
     }
 
     /** Zero hidden and cell state, as at the start of a DL4J {@code fit(DataSet)}. */

@@ -1,6 +1,7 @@
 package io.github.charrnn.training;
 
 import io.github.charrnn.batching.CharBatch;
+import io.github.charrnn.kernel.ProductPrecision;
 import io.github.charrnn.kernel.OffHeapRows;
 import io.github.charrnn.model.OneHotToIds;
 import io.github.charrnn.runtime.NativeThreads;
@@ -73,6 +74,7 @@ final class GemmLstmTraining {
     private final int firstRecurrent;   // 1 after an embedding layer, else 0
     private final Gradient gradient;
     private final int shardsWanted;
+    private final ProductPrecision precision;
     private final double[] keeps;       // per recurrent and output layer, the dropout keep probability (1: none)
     private final int[] inputWidths;    // per recurrent and output layer, the width of its input
     private int batch;
@@ -91,6 +93,15 @@ final class GemmLstmTraining {
      *               {@value #MIN_ROWS_PER_SHARD} rows per shard); they run at once when there is more than one core
      */
     GemmLstmTraining(MultiLayerNetwork network, int sequenceLength, double gradientClip, int shards) {
+        this(network, sequenceLength, gradientClip, shards, ProductPrecision.forTraining());
+    }
+
+    /**
+     * @param shards    as above
+     * @param precision what the products' operands are rounded to ({@link ProductPrecision#forTraining()} by default)
+     */
+    GemmLstmTraining(MultiLayerNetwork network, int sequenceLength, double gradientClip, int shards,
+                     ProductPrecision precision) {
         if (!supports(network)) {
             throw new IllegalArgumentException("The GEMM-based training supports an optional embedding layer, LSTM layers"
                     + " and a softmax output layer only.");
@@ -102,6 +113,7 @@ final class GemmLstmTraining {
         this.sequenceLength = sequenceLength;
         this.gradientClip = gradientClip;
         this.shardsWanted = shards;
+        this.precision = precision;
         this.firstRecurrent = embeddingFirst(network) ? 1 : 0;
         this.recurrentLayers = network.getnLayers() - 1 - firstRecurrent;
         if (network.getFlattenedGradients() == null) {
@@ -443,7 +455,7 @@ final class GemmLstmTraining {
                 gradients = GradientViews.of(network, shardGradients[k]);
             }
             shards[k] = new BatchShard(layers, gradients, firstRecurrent == 1, inputWidths, keeps, parts[k],
-                    sequenceLength, parts.length == 1);
+                    sequenceLength, parts.length == 1, precision);
         }
     }
 

@@ -1,9 +1,11 @@
 package io.github.charrnn.training;
 
+import io.github.charrnn.kernel.Bf16Matrix;
 import io.github.charrnn.kernel.FloatMatrix;
 import io.github.charrnn.kernel.Gemm;
 import io.github.charrnn.kernel.LstmCellMath;
 import io.github.charrnn.kernel.OffHeapRows;
+import io.github.charrnn.kernel.ProductPrecision;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.params.LSTMParamInitializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -64,6 +66,8 @@ final class LstmLayerPass {
     private final float[] stepCellGradient;    // dLoss/dc of one step
     private final float[] stepBiasGradient;    // [H]: one gate's bias gradient of one step
     private final boolean forwardOnly;
+    private final ProductPrecision precision;
+    private final Bf16Matrix recurrentCopy;    // the recurrent weights in bfloat16, for the time steps; null in fp32
     private int time;
     private int[] inputIds;                    // the last forward's symbol ids if its input was one-hot, else null
     private RowSumsById inputWeightSums;       // the input weights' gradient for ids, made on first use
@@ -72,8 +76,8 @@ final class LstmLayerPass {
      * A pass for training that writes the layer's parameter gradients into {@code gradients} (parameter name to
      * gradient array, laid out as DL4J's {@link GradientViews}).
      */
-    LstmLayerPass(Layer layer, Map<String, INDArray> gradients, int batch, int maxTime) {
-        this(layer, gradients, batch, maxTime, false);
+    LstmLayerPass(Layer layer, Map<String, INDArray> gradients, int batch, int maxTime, ProductPrecision precision) {
+        this(layer, gradients, batch, maxTime, false, precision);
     }
 
     /**
@@ -81,10 +85,12 @@ final class LstmLayerPass {
      *                    {@link #backward} may then not be called
      */
     LstmLayerPass(Layer layer, int batch, int maxTime, boolean forwardOnly) {
-        this(layer, GradientViews.of(layer), batch, maxTime, forwardOnly);
+        this(layer, GradientViews.of(layer), batch, maxTime, forwardOnly, ProductPrecision.FP32);
     }
 
-    private LstmLayerPass(Layer layer, Map<String, INDArray> gradients, int batch, int maxTime, boolean forwardOnly) {
+    private LstmLayerPass(Layer layer, Map<String, INDArray> gradients, int batch, int maxTime, boolean forwardOnly,
+                          ProductPrecision precision) {
+        this.precision = precision;
         Map<String, INDArray> params = layer.paramTable();
         this.inputWeights = params.get(LSTMParamInitializer.INPUT_WEIGHT_KEY);
         this.recurrentWeights = params.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY);
@@ -101,6 +107,7 @@ final class LstmLayerPass {
         this.hs = new OffHeapRows((long) (maxTime + 1) * batch, hidden);
         this.cs = new OffHeapRows((long) (maxTime + 1) * batch, hidden);
         this.forwardOnly = forwardOnly;
+        this.recurrentCopy = precision == ProductPrecision.BF16 ? new Bf16Matrix(FloatMatrix.of(recurrentWeights)) : null;
         this.tanhCs = forwardOnly ? null : new OffHeapRows((long) maxTime * batch, hidden);
         this.inputGradient = forwardOnly ? null : new OffHeapRows((long) maxTime * batch, inputSize);
         this.recurrentGradient = new OffHeapRows(batch, hidden);
@@ -130,7 +137,8 @@ final class LstmLayerPass {
         this.time = time;
         this.inputIds = null;
         int rows = time * batch;
-        Gemm.multiply(FloatMatrix.of(input), false, FloatMatrix.of(inputWeights), false, gates.block(0, rows), 1f, 0f);
+        Gemm.multiply(FloatMatrix.of(input), false, FloatMatrix.of(inputWeights), false, gates.block(0, rows), 1f, 0f,
+                precision);
         return recur(time);
     }
 
@@ -149,9 +157,16 @@ final class LstmLayerPass {
         FloatMatrix recurrent = FloatMatrix.of(recurrentWeights);
         float[][] tiledBias = LstmCellMath.tileBias(bias.toFloatVector(), batch, hidden);
         cs.read(0, batch, stepC);
+        if (recurrentCopy != null) {
+            recurrentCopy.refresh();   // the weights changed since the last segment; backward uses this copy too
+        }
         for (int t = 0; t < time; t++) {
             long first = (long) t * batch;
-            Gemm.multiply(hs.block(first, first + batch), false, recurrent, false, gates.block(first, first + batch), 1f, 1f);
+            if (recurrentCopy != null) {
+                Gemm.multiply(hs.block(first, first + batch), false, recurrentCopy, false, gates.block(first, first + batch), 1f);
+            } else {
+                Gemm.multiply(hs.block(first, first + batch), false, recurrent, false, gates.block(first, first + batch), 1f, 1f);
+            }
             gates.readSplit(first, batch, stepGates);
             LstmCellMath.activate(stepGates, tiledBias, units);
             LstmCellMath.updateCells(stepGates, stepC, stepTanhC, stepH, units);
@@ -189,14 +204,18 @@ final class LstmLayerPass {
             gateGradients();
             addBiasGradients(biasSums);
             gates.writeSplit(first, batch, stepGateGradients);
-            if (t > 0) {
+            if (t > 0 && recurrentCopy != null) {
+                Gemm.multiply(gates.block(first, first + batch), false, recurrentCopy, true, recurrentGradient.block(), 0f);
+            } else if (t > 0) {
                 Gemm.multiply(gates.block(first, first + batch), false, recurrent, true, recurrentGradient.block(), 1f, 0f);
             }
         }
         FloatMatrix preActivationGradients = gates.block(0, rows);
-        Gemm.multiply(hs.block(0, rows), true, preActivationGradients, false, FloatMatrix.of(recurrentWeightGradient), 1f, 0f);
+        Gemm.multiply(hs.block(0, rows), true, preActivationGradients, false, FloatMatrix.of(recurrentWeightGradient), 1f, 0f,
+                precision);
         if (inputIds == null) {
-            Gemm.multiply(FloatMatrix.of(input), true, preActivationGradients, false, FloatMatrix.of(inputWeightGradient), 1f, 0f);
+            Gemm.multiply(FloatMatrix.of(input), true, preActivationGradients, false, FloatMatrix.of(inputWeightGradient), 1f, 0f,
+                    precision);
         } else {
             if (inputWeightSums == null) {
                 inputWeightSums = new RowSumsById(inputSize, gateWidth);
@@ -214,7 +233,8 @@ final class LstmLayerPass {
         if (inputIds != null) {
             throw new IllegalStateException("A layer fed symbol ids has no input gradient.");
         }
-        Gemm.multiply(preActivationGradients, false, FloatMatrix.of(inputWeights), true, inputGradient.block(0, rows), 1f, 0f);
+        Gemm.multiply(preActivationGradients, false, FloatMatrix.of(inputWeights), true, inputGradient.block(0, rows), 1f, 0f,
+                precision);
         return inputGradient;
     }
 

@@ -4,6 +4,7 @@ import io.github.charrnn.batching.BatchFormat;
 import io.github.charrnn.kernel.FloatMatrix;
 import io.github.charrnn.kernel.Gemm;
 import io.github.charrnn.kernel.OffHeapRows;
+import io.github.charrnn.kernel.ProductPrecision;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -33,14 +34,18 @@ final class SoftmaxOutputPass {
     private final float[] values;
     private final float[] targets;
     private final boolean parallelRows;
+    private final ProductPrecision precision;
 
     /**
      * @param gradients    parameter name to the array its gradient is written into ({@link GradientViews})
      * @param parallelRows whether the softmax loops may run their blocks of rows on the common pool (false where
      *                     the caller already keeps every core busy); the result is the same either way
+     * @param precision    what the products' operands are rounded to
      */
-    SoftmaxOutputPass(Layer layer, Map<String, INDArray> gradients, long maxRows, boolean parallelRows) {
+    SoftmaxOutputPass(Layer layer, Map<String, INDArray> gradients, long maxRows, boolean parallelRows,
+                      ProductPrecision precision) {
         Map<String, INDArray> params = layer.paramTable();
+        this.precision = precision;
         this.parallelRows = parallelRows;
         this.weights = params.get(DefaultParamInitializer.WEIGHT_KEY);
         this.bias = params.get(DefaultParamInitializer.BIAS_KEY);
@@ -62,7 +67,7 @@ final class SoftmaxOutputPass {
      */
     double forwardBackward(INDArray input, OffHeapRows labels, BatchFormat labelFormat, int rows) {
         FloatMatrix inputRows = FloatMatrix.of(input);
-        Gemm.multiply(inputRows, false, FloatMatrix.of(weights), false, logits.block(0, rows), 1f, 0f);
+        Gemm.multiply(inputRows, false, FloatMatrix.of(weights), false, logits.block(0, rows), 1f, 0f, precision);
         logits.read(0, rows, values);
         boolean ids = labelFormat == BatchFormat.IDS;
         labels.read(0, rows, targets);   // ids: one value per row
@@ -91,13 +96,14 @@ final class SoftmaxOutputPass {
         }
         logits.write(0, rows, values);
         FloatMatrix logitGradients = logits.block(0, rows);
-        Gemm.multiply(inputRows, true, logitGradients, false, FloatMatrix.of(weightGradient), 1f, 0f);
+        Gemm.multiply(inputRows, true, logitGradients, false, FloatMatrix.of(weightGradient), 1f, 0f, precision);
         float[] biasValues = new float[classes];
         for (int v = 0; v < classes; v++) {
             biasValues[v] = (float) biasSums[v];
         }
         biasGradient.assign(Nd4j.createFromArray(biasValues).reshape(biasGradient.shape()));
-        Gemm.multiply(logitGradients, false, FloatMatrix.of(weights), true, inputGradient.block(0, rows), 1f, 0f);
+        Gemm.multiply(logitGradients, false, FloatMatrix.of(weights), true, inputGradient.block(0, rows), 1f, 0f,
+                precision);
         return loss;
     }
 

@@ -10,6 +10,7 @@ import io.github.charrnn.model.NetworkFactory;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** A mini-batch split into shards of rows ({@link BatchShard}, {@link ShardRows}) trains as the whole batch does. */
+@ExtendWith(SinglePrecisionProducts.class)
 class BatchShardTest {
 
     private static final int VOCABULARY = 7;

@@ -2,6 +2,7 @@ package io.github.charrnn.training;
 
 import io.github.charrnn.batching.OneHot;
 import io.github.charrnn.kernel.OffHeapRows;
+import io.github.charrnn.kernel.ProductPrecision;
 import io.github.charrnn.model.CellType;
 import io.github.charrnn.model.CharRnnConfig;
 import io.github.charrnn.model.NetworkFactory;
@@ -48,7 +49,7 @@ class LstmLayerPassTest {
     @Test
     void forwardGivesDl4jsActivationsForDenseInputAndForIds() {
         INDArray expected = dl4jActivations(sequences);   // [BATCH, HIDDEN, TIME]
-        LstmLayerPass pass = new LstmLayerPass(layer, GradientViews.of(layer), BATCH, TIME);
+        LstmLayerPass pass = new LstmLayerPass(layer, GradientViews.of(layer), BATCH, TIME, ProductPrecision.FP32);
         assertTimeMajorEquals(expected, 0, pass.forward(timeMajor(sequences), TIME));
         pass.resetState();
         assertTimeMajorEquals(expected, 0, pass.forward(timeMajorIds(0, TIME), TIME));
@@ -59,7 +60,7 @@ class LstmLayerPassTest {
     @Test
     void carryStateContinuesASequenceAndResetStateStartsAfresh() {
         INDArray expected = dl4jActivations(sequences);
-        LstmLayerPass pass = new LstmLayerPass(layer, GradientViews.of(layer), BATCH, TIME);
+        LstmLayerPass pass = new LstmLayerPass(layer, GradientViews.of(layer), BATCH, TIME, ProductPrecision.FP32);
         pass.forward(timeMajorIds(0, 2), 2);
         pass.carryState();
         assertTimeMajorEquals(expected, 2, pass.forward(timeMajorIds(2, TIME), TIME - 2));
@@ -83,7 +84,7 @@ class LstmLayerPassTest {
         }
 
         OffHeapRows outputGradient = OffHeapRows.timeMajor(epsilon, 0, TIME);
-        LstmLayerPass pass = new LstmLayerPass(layer, GradientViews.of(layer), BATCH, TIME);
+        LstmLayerPass pass = new LstmLayerPass(layer, GradientViews.of(layer), BATCH, TIME, ProductPrecision.FP32);
         INDArray input = timeMajor(sequences);
         pass.forward(input, TIME);
         OffHeapRows ours = pass.backward(outputGradient, input, true);

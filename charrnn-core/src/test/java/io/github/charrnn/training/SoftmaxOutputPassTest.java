@@ -2,6 +2,7 @@ package io.github.charrnn.training;
 
 import io.github.charrnn.batching.BatchFormat;
 import io.github.charrnn.kernel.OffHeapRows;
+import io.github.charrnn.kernel.ProductPrecision;
 import io.github.charrnn.model.CellType;
 import io.github.charrnn.model.CharRnnConfig;
 import io.github.charrnn.model.NetworkFactory;
@@ -47,7 +48,7 @@ class SoftmaxOutputPassTest {
         }
         Expected expected = new Expected(x, y);
 
-        SoftmaxOutputPass pass = new SoftmaxOutputPass(output, GradientViews.of(output), rows + 3, true);   // room for more rows
+        SoftmaxOutputPass pass = new SoftmaxOutputPass(output, GradientViews.of(output), rows + 3, true, ProductPrecision.FP32);   // room for more rows
         assertEquals(expected.loss, pass.forwardBackward(x, idRows(targets), BatchFormat.IDS, rows), 1e-4 * expected.loss);
         expected.assertGradients(pass, rows);
 
@@ -65,7 +66,7 @@ class SoftmaxOutputPassTest {
         Expected expected = new Expected(x, y);
         for (boolean parallelRows : new boolean[]{true, false}) {   // the same result either way
             gradient(DefaultParamInitializer.WEIGHT_KEY).assign(0);
-            SoftmaxOutputPass pass = new SoftmaxOutputPass(output, GradientViews.of(output), rows, parallelRows);
+            SoftmaxOutputPass pass = new SoftmaxOutputPass(output, GradientViews.of(output), rows, parallelRows, ProductPrecision.FP32);
             assertEquals(expected.loss, pass.forwardBackward(x, offHeapRowsOf(y), BatchFormat.ONE_HOT, rows), 1e-4 * expected.loss);
             expected.assertGradients(pass, rows);
         }
@@ -73,7 +74,7 @@ class SoftmaxOutputPassTest {
 
     @Test
     void anIdOutsideTheClassesIsRefused() {
-        SoftmaxOutputPass pass = new SoftmaxOutputPass(output, GradientViews.of(output), 2, true);
+        SoftmaxOutputPass pass = new SoftmaxOutputPass(output, GradientViews.of(output), 2, true, ProductPrecision.FP32);
         INDArray x = Nd4j.rand(DataType.FLOAT, 2, HIDDEN);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> pass.forwardBackward(x, idRows(new int[]{1, CLASSES}), BatchFormat.IDS, 2));
