@@ -10,6 +10,7 @@ import io.github.charrnn.datavec.corpus.TextCorpus;
 import io.github.charrnn.datavec.training.TrainingRun;
 import io.github.charrnn.generation.SamplingOptions;
 import io.github.charrnn.kernel.GemmLibrary;
+import io.github.charrnn.kernel.ProductPrecision;
 import io.github.charrnn.model.CharRnnConfig;
 import io.github.charrnn.runtime.BlasKernel;
 import io.github.charrnn.training.TrainingOptions;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Option;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -99,7 +101,8 @@ final class BenchCommand implements Callable<Integer> {
         TextCorpus corpus = source.corpusWithProgress(null, cache, false);
         System.out.println("text: " + corpus.describe());
         System.out.println("BLAS: " + BlasKernel.choose().describe());
-        System.out.println("matrix products: " + GemmLibrary.chosen().description());
+        System.out.println("matrix products: " + GemmLibrary.chosen().description() + "; training with "
+                + ProductPrecision.forTraining().description());
         CharRnn rnn = inputs.applyTo(CharRnn.builder().vocabulary(corpus.vocabulary()).hiddenSize(hidden).layers(layers)
                 .sequenceLength(seq)).build();
         BatchFormat format = BatchFormat.forInput(rnn.config().input());
@@ -140,7 +143,8 @@ final class BenchCommand implements Callable<Integer> {
         if (output.json) {
             System.out.println(Json.object("train_chars_per_s", trainCharsPerSecond, "eval_chars_per_s", evalCharsPerSecond,
                     "sample_chars_per_s", sampleCharsPerSecond,
-                    "batched_sample_chars_per_s", batchedCharsPerSecond, "peak_heap_mb", peakHeapMb));
+                    "batched_sample_chars_per_s", batchedCharsPerSecond, "peak_heap_mb", peakHeapMb,
+                    "training_precision", ProductPrecision.forTraining().name().toLowerCase(Locale.ROOT)));
         }
         return 0;
     }

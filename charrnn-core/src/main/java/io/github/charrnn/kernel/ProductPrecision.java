@@ -13,12 +13,23 @@ import java.util.Locale;
  */
 public enum ProductPrecision {
     /** Single-precision operands. */
-    FP32,
+    FP32("single-precision operands"),
     /** Operands rounded to bfloat16 (round to nearest even), products summed in single precision. */
-    BF16;
+    BF16("bfloat16 operands, single-precision sums");
 
     /** System property with the setting for training: {@code auto}, {@code fp32} or {@code bf16}. */
     public static final String PROPERTY = "charrnn.trainingPrecision";
+
+    private final String description;
+
+    ProductPrecision(String description) {
+        this.description = description;
+    }
+
+    /** What the products' operands are, for reports such as {@code bench}'s. */
+    public String description() {
+        return description;
+    }
 
     /**
      * The precision for training products, from {@value #PROPERTY} and the CPU, read at each call (a training run

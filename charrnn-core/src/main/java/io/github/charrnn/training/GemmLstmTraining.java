@@ -1,8 +1,9 @@
 package io.github.charrnn.training;
 
 import io.github.charrnn.batching.CharBatch;
-import io.github.charrnn.kernel.ProductPrecision;
+import io.github.charrnn.kernel.GemmLibrary;
 import io.github.charrnn.kernel.OffHeapRows;
+import io.github.charrnn.kernel.ProductPrecision;
 import io.github.charrnn.model.OneHotToIds;
 import io.github.charrnn.runtime.NativeThreads;
 import org.deeplearning4j.nn.api.Layer;
@@ -26,6 +27,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -75,6 +78,7 @@ final class GemmLstmTraining {
     private final Gradient gradient;
     private final int shardsWanted;
     private final ProductPrecision precision;
+    private static final Logger LOG = LoggerFactory.getLogger(GemmLstmTraining.class);
     private final double[] keeps;       // per recurrent and output layer, the dropout keep probability (1: none)
     private final int[] inputWidths;    // per recurrent and output layer, the width of its input
     private int batch;
@@ -114,6 +118,7 @@ final class GemmLstmTraining {
         this.gradientClip = gradientClip;
         this.shardsWanted = shards;
         this.precision = precision;
+        LOG.info("Training products: {} on {}", precision.description(), GemmLibrary.chosen().description());
         this.firstRecurrent = embeddingFirst(network) ? 1 : 0;
         this.recurrentLayers = network.getnLayers() - 1 - firstRecurrent;
         if (network.getFlattenedGradients() == null) {
