@@ -299,8 +299,10 @@ final class TrainCommand implements Callable<Integer> {
             report = prepared.run(progress);
         }
         Path chart = LossCharts.drawBeside(model);
-        out.printf("done: %d steps in %.1f s, train loss %.4f, val loss %.4f, %,.0f chars/s; saved %s%n", report.steps(),
-                report.seconds(), report.trainLoss(), report.validationLoss(), report.charsPerSecond(), model);
+        String validation = Double.isNaN(report.validationLoss()) ? "no validation loss"
+                : String.format("val loss %.4f", report.validationLoss());
+        out.printf("done: %d steps in %.1f s, train loss %.4f, %s, %,.0f chars/s; saved %s%n", report.steps(),
+                report.seconds(), report.trainLoss(), validation, report.charsPerSecond(), model);
         if (chart != null) {
             out.println("loss curve: " + chart + " (and .csv)");
         }
