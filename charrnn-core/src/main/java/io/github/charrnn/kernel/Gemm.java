@@ -45,14 +45,10 @@ public final class Gemm {
      */
     public static void multiply(FloatMatrix a, boolean transposeA, FloatMatrix b, boolean transposeB, FloatMatrix c,
                                 float alpha, float beta, ProductPrecision precision) {
+        requireFit(a, transposeA, b, transposeB, c);
         int m = transposeA ? a.columns() : a.rows();
         int k = transposeA ? a.rows() : a.columns();
-        int kOfB = transposeB ? b.columns() : b.rows();
         int n = transposeB ? b.rows() : b.columns();
-        if (k != kOfB || c.rows() != m || c.columns() != n) {
-            throw new IllegalArgumentException("Cannot multiply " + shape(a, transposeA) + " by " + shape(b, transposeB)
-                    + " into " + c.rows() + " x " + c.columns() + ".");
-        }
         if (m == 0 || n == 0) {
             return;
         }
@@ -82,14 +78,10 @@ public final class Gemm {
             multiply(a, transposeA, source, transposeB, c, 1f, beta);
             return;
         }
+        requireFit(a, transposeA, source, transposeB, c);
         int m = transposeA ? a.columns() : a.rows();
         int k = transposeA ? a.rows() : a.columns();
-        int kOfB = transposeB ? source.columns() : source.rows();
         int n = transposeB ? source.rows() : source.columns();
-        if (k != kOfB || c.rows() != m || c.columns() != n) {
-            throw new IllegalArgumentException("Cannot multiply " + shape(a, transposeA) + " by " + shape(source, transposeB)
-                    + " into " + c.rows() + " x " + c.columns() + ".");
-        }
         if (m == 0 || n == 0) {
             return;
         }
@@ -118,6 +110,18 @@ public final class Gemm {
         cblas_sgemm(CblasRowMajor, aTransposed ? CblasTrans : CblasNoTrans, bTransposed ? CblasTrans : CblasNoTrans,
                 m, n, k, alpha, a.memory(), a.leadingDimension(), b.memory(), b.leadingDimension(), beta,
                 c.memory(), c.leadingDimension());
+    }
+
+    /** IllegalArgumentException unless op(a) * op(b) fits into c. */
+    private static void requireFit(FloatMatrix a, boolean transposeA, FloatMatrix b, boolean transposeB, FloatMatrix c) {
+        int m = transposeA ? a.columns() : a.rows();
+        int k = transposeA ? a.rows() : a.columns();
+        int kOfB = transposeB ? b.columns() : b.rows();
+        int n = transposeB ? b.rows() : b.columns();
+        if (k != kOfB || c.rows() != m || c.columns() != n) {
+            throw new IllegalArgumentException("Cannot multiply " + shape(a, transposeA) + " by " + shape(b, transposeB)
+                    + " into " + c.rows() + " x " + c.columns() + ".");
+        }
     }
 
     private static String shape(FloatMatrix matrix, boolean transposed) {

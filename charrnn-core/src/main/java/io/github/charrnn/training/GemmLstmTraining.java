@@ -69,6 +69,7 @@ final class GemmLstmTraining {
     public static final String UPDATER_PROPERTY = "charrnn.updater";
     /** Fewer rows than this per shard cost more in hand-over than the second core gives back. */
     static final int MIN_ROWS_PER_SHARD = 4;
+    private static final Logger LOG = LoggerFactory.getLogger(GemmLstmTraining.class);
 
     private final MultiLayerNetwork network;
     private final int sequenceLength;
@@ -78,7 +79,6 @@ final class GemmLstmTraining {
     private final Gradient gradient;
     private final int shardsWanted;
     private final ProductPrecision precision;
-    private static final Logger LOG = LoggerFactory.getLogger(GemmLstmTraining.class);
     private final double[] keeps;       // per recurrent and output layer, the dropout keep probability (1: none)
     private final int[] inputWidths;    // per recurrent and output layer, the width of its input
     private int batch;
