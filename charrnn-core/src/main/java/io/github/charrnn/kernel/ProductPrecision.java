@@ -8,8 +8,9 @@ import java.util.Locale;
  *
  * <p>Setting: the system property {@value #PROPERTY}: {@code auto} (the default: bfloat16 operands on a CPU with
  * Intel AMX tiles, where they were measured to train several times faster with the same validation loss,
- * docs/performance.md; single precision elsewhere), {@code fp32} or {@code bf16} (refused in one sentence on a
- * CPU without bfloat16 instructions).
+ * docs/performance.md; single precision elsewhere, where oneDNN's bfloat16 products without tiles were slower than
+ * its single-precision ones), {@code fp32} or {@code bf16} (refused in one sentence on a CPU without bfloat16
+ * instructions).
  */
 public enum ProductPrecision {
     /** Single-precision operands. */
