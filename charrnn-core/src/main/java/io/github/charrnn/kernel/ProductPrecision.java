@@ -32,6 +32,11 @@ public enum ProductPrecision {
         return description;
     }
 
+    /** Whether bfloat16 products can run here: oneDNN in use, on a CPU with bfloat16 instructions it can use. */
+    public static boolean bf16Available() {
+        return GemmLibrary.chosen() == GemmLibrary.ONEDNN && Bf16Gemm.supported();
+    }
+
     /**
      * The precision for training products, from {@value #PROPERTY} and the CPU, read at each call (a training run
      * asks once). IllegalArgumentException, in one sentence, for a setting that cannot be followed.
@@ -44,7 +49,7 @@ public enum ProductPrecision {
             case "fp32":
                 return FP32;
             case "bf16":
-                if (GemmLibrary.chosen() != GemmLibrary.ONEDNN || !Bf16Gemm.supported()) {
+                if (!bf16Available()) {
                     throw new IllegalArgumentException(PROPERTY + "=bf16, but this CPU has no bfloat16 instructions that"
                             + " oneDNN can use (or oneDNN is not in use); use auto or fp32.");
                 }

@@ -2,7 +2,6 @@ package io.github.charrnn.training;
 
 import io.github.charrnn.batching.CharBatch;
 import io.github.charrnn.batching.OneHot;
-import io.github.charrnn.kernel.GemmLibrary;
 import io.github.charrnn.kernel.ProductPrecision;
 import io.github.charrnn.model.CellType;
 import io.github.charrnn.model.CharRnnConfig;
@@ -30,25 +29,7 @@ class Bf16TrainingTest {
 
     @BeforeEach
     void onlyWhereTheCpuMultipliesBfloat16() {
-        boolean bf16 = GemmLibrary.chosen() == GemmLibrary.ONEDNN;
-        if (bf16) {
-            try {
-                String before = System.getProperty(ProductPrecision.PROPERTY);
-                System.setProperty(ProductPrecision.PROPERTY, "bf16");
-                try {
-                    ProductPrecision.forTraining();
-                } finally {
-                    if (before == null) {
-                        System.clearProperty(ProductPrecision.PROPERTY);
-                    } else {
-                        System.setProperty(ProductPrecision.PROPERTY, before);
-                    }
-                }
-            } catch (IllegalArgumentException noBf16) {
-                bf16 = false;
-            }
-        }
-        assumeTrue(bf16, "this CPU has no bfloat16 products");
+        assumeTrue(ProductPrecision.bf16Available(), "this CPU has no bfloat16 products");
     }
 
     @Test
